@@ -1,0 +1,104 @@
+package org.newsroom.content.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String headline;
+    public String subheadline;
+    public String dateline;
+    public String byline;
+    public String section;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
+
+    public ArticleStatus status = ArticleStatus.DRAFT;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "comments_open")
+    public boolean commentsOpen = true;
+
+    @Column(name = "paragraph_count")
+    public int paragraphCount;
+
+    /** Bumped by Hibernate on every change of this row; {@link #bodyChanged} makes body edits change it too. */
+    @Version
+    public long version;
+
+    /** Published and not scheduled for later: what readers may see. */
+    public boolean isVisibleToReaders(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** Sets the status; publishing without a date publishes now, a future date schedules. */
+    public void changeStatus(ArticleStatus newStatus, Instant requestedPublishedAt, Instant now) {
+        status = newStatus;
+        if (newStatus == ArticleStatus.PUBLISHED && requestedPublishedAt == null) {
+            publishedAt = publishedAt != null ? publishedAt : now;
+        } else {
+            publishedAt = requestedPublishedAt;
+        }
+    }
+
+    /** A paragraph was added, edited, moved or removed: the article's representation (and ETag) changes. */
+    public void bodyChanged(int newParagraphCount, Instant now) {
+        paragraphCount = newParagraphCount;
+        updatedAt = now;
+    }
+
+    /** {@code ref} is an id (digits) or a slug (always has a letter), as in {@code /articles/{ref}}. */
+    public static Optional<Article> findByRef(String ref) {
+        if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
+            try {
+                return findByIdOptional(Long.parseLong(ref));
+            } catch (NumberFormatException tooLong) {
+                return Optional.empty();
+            }
+        }
+        return find("slug", ref).firstResultOptional();
+    }
+
+    public static boolean slugExists(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    /** Slugs equal to {@code base} or {@code base-<n>}, for picking a free one in one query. */
+    public static List<String> listSlugsLike(String base) {
+        return getEntityManager()
+                .createQuery("select a.slug from Article a where a.slug = :base or a.slug like :pattern", String.class)
+                .setParameter("base", base).setParameter("pattern", base.replace("_", "\\_") + "-%").getResultList();
+    }
+}

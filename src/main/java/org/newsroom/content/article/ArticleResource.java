@@ -1,0 +1,194 @@
+package org.newsroom.content.article;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.MergePatch;
+import org.newsroom.content.shared.web.QueryParameters;
+import org.newsroom.content.shared.web.Representations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path(ApiPaths.BASE + "/articles")
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
+    private static final List<Variant> REPRESENTATIONS = Variant
+            .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
+    private static final Set<String> LIST_PARAMETERS = Set.of("section", "tag", "from", "to", "sort", "status", "limit",
+            "cursor");
+
+    private final ArticleService articles;
+    private final Representations representations;
+    private final SecurityIdentity identity;
+
+    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity) {
+        this.articles = articles;
+        this.representations = representations;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List articles", description = "Published articles, newest first, cursor-paged. Editors may ask for status=draft or status=scheduled.")
+    @APIResponse(responseCode = "200", description = "A page of article summaries; a Link header names the next page")
+    public Response list(@QueryParam("section") String section,
+            @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
+            @QueryParam("from") @Parameter(description = "Published at or after: a date or an instant") String from,
+            @QueryParam("to") @Parameter(description = "Published before the end of this date, or before this instant") String to,
+            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "newest", "oldest" })) String sort,
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "published", "draft", "scheduled" })) String status,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, LIST_PARAMETERS);
+        ArticleListQuery.Visibility visibility = ArticleListQuery.Visibility.valueOf(QueryParameters
+                .oneOf("status", status, "published", Set.of("published", "draft", "scheduled"))
+                .toUpperCase(java.util.Locale.ROOT));
+        if (visibility != ArticleListQuery.Visibility.PUBLISHED) {
+            Roles.require(identity, Roles.EDITOR);
+        }
+        boolean newestFirst = "newest".equals(QueryParameters.oneOf("sort", sort, "newest", Set.of("newest", "oldest")));
+        for (String value : tag) {
+            if (!value.matches(Slugs.PATTERN)) {
+                throw org.newsroom.content.shared.error.ApiException.invalid("tag", Slugs.MESSAGE);
+            }
+        }
+        if (section != null && !section.matches(Slugs.PATTERN)) {
+            throw org.newsroom.content.shared.error.ApiException.invalid("section", Slugs.MESSAGE);
+        }
+        ArticleListQuery query = new ArticleListQuery(visibility, section, List.copyOf(tag),
+                QueryParameters.instantOrDay("from", from, false), QueryParameters.instantOrDay("to", to, true),
+                newestFirst, QueryParameters.limit(limit), cursor);
+        boolean shared = visibility == ArticleListQuery.Visibility.PUBLISHED && !isEditor();
+        return Links.page(articles.list(query), uri).header(HttpHeaders.CACHE_CONTROL,
+                representations.cacheControl(shared)).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an article from JSON", description = "A draft unless status says otherwise")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    public Response create(@NotNull @Valid ArticleWrite body, @Context UriInfo uri) {
+        return created(articles.create(body), uri);
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an article from the plain-text format", description = "Line 1 the headline, line 2 the sub-headline, then one block per line (README: the plain-text format). Always a draft.")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    public Response createFromText(String body, @Context UriInfo uri) {
+        return created(articles.createFromText(body == null ? "" : body), uri);
+    }
+
+    @GET
+    @Path("{ref}")
+    @PermitAll
+    @Produces({ MediaType.APPLICATION_JSON, TEXT })
+    @Operation(summary = "Read one article with its paragraphs", description = "{ref} is the id or the slug. Drafts and scheduled articles are 404 to readers. Accept: text/plain answers the plain-text format.")
+    @APIResponse(responseCode = "200", description = "The article, with a strong ETag", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)) })
+    public Response get(@PathParam("ref") String ref, @Context Request request) {
+        Variant chosen = request.selectVariant(REPRESENTATIONS);
+        boolean text = chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE);
+        ArticleService.Read<?> read = text ? articles.getText(ref, isEditor()) : articles.get(ref, isEditor());
+        return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_())
+                .type(text ? TEXT : MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    @PUT
+    @Path("{ref}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an article's metadata and body", description = "Needs If-Match with the current ETag. An absent slug keeps the current one.")
+    @APIResponse(responseCode = "200", description = "The article as stored", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    public Response replace(@PathParam("ref") String ref,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
+            @NotNull @Valid ArticleWrite body) {
+        return written(articles.replace(ref, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{ref}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change some fields (JSON Merge Patch)", description = "Needs If-Match. The body is rewritten only when the patch has paragraphs.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleWrite.class)))
+    @APIResponse(responseCode = "200", description = "The article as stored", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    public Response patch(@PathParam("ref") String ref,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch, JsonNode body) {
+        return written(articles.patch(ref, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{ref}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Delete an article", description = "Needs If-Match; its paragraphs and comments go with it")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("ref") String ref,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch) {
+        articles.delete(ref, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private Response created(ArticleService.Read<ArticleResponse> read, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles").path(String.valueOf(read.body().id()))
+                .build();
+        return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
+                read.lastModified(), false).build();
+    }
+
+    private Response written(ArticleService.Read<ArticleResponse> read) {
+        return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
+    }
+
+    private boolean isEditor() {
+        return identity.hasRole(Roles.EDITOR);
+    }
+}

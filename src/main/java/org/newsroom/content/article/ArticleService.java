@@ -1,0 +1,294 @@
+package org.newsroom.content.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.web.Cursor;
+import org.newsroom.content.shared.web.MergePatch;
+import org.newsroom.content.shared.web.Page;
+import org.newsroom.content.shared.web.Preconditions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+@ApplicationScoped
+@Transactional
+public class ArticleService {
+
+    /** An article as read, with what the resource needs for its headers. */
+    public record Read<T>(T body, String etag, Instant lastModified, boolean public_) {
+    }
+
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public ArticleService(Validator validator, ObjectMapper json) {
+        this.validator = validator;
+        this.json = json;
+    }
+
+    // ---- reads
+
+    public Read<ArticleResponse> get(String ref, boolean editor) {
+        Article article = findReadable(ref, editor);
+        ArticleResponse body = ArticleResponse.from(article, Paragraph.listByArticle(article.id));
+        return new Read<>(body, etag(article), article.updatedAt, isPublic(article, editor));
+    }
+
+    public Read<String> getText(String ref, boolean editor) {
+        Article article = findReadable(ref, editor);
+        String text = ArticleText.write(toDocument(article, Paragraph.listByArticle(article.id)));
+        return new Read<>(text, textEtag(article), article.updatedAt, isPublic(article, editor));
+    }
+
+    /** For the paragraph endpoints: the article if this caller may read it, else a 404. */
+    public Article findReadable(String ref, boolean editor) {
+        Article article = Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
+        if (!editor && !article.isVisibleToReaders(Time.now())) {
+            // Drafts and scheduled articles are indistinguishable from unknown ones to readers.
+            throw ApiException.notFound("This article");
+        }
+        return article;
+    }
+
+    public Article findForWrite(String ref) {
+        return Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
+    }
+
+    public Page<ArticleSummary> list(ArticleListQuery query) {
+        StringBuilder hql = new StringBuilder(
+                "select a, (select p.text from Paragraph p where p.articleId = a.id and p.position = 1)"
+                        + " from Article a where a.status = :status");
+        List<Object[]> parameters = new ArrayList<>();
+        Instant now = Time.now();
+        String sortKey = query.visibility() == ArticleListQuery.Visibility.DRAFT ? "a.createdAt" : "a.publishedAt";
+        switch (query.visibility()) {
+            case PUBLISHED -> {
+                parameters.add(new Object[] { "status", ArticleStatus.PUBLISHED });
+                hql.append(" and a.publishedAt <= :now");
+                parameters.add(new Object[] { "now", now });
+            }
+            case SCHEDULED -> {
+                parameters.add(new Object[] { "status", ArticleStatus.PUBLISHED });
+                hql.append(" and a.publishedAt > :now");
+                parameters.add(new Object[] { "now", now });
+            }
+            case DRAFT -> parameters.add(new Object[] { "status", ArticleStatus.DRAFT });
+        }
+        if (query.section() != null) {
+            hql.append(" and a.section = :section");
+            parameters.add(new Object[] { "section", query.section() });
+        }
+        for (int i = 0; i < query.tags().size(); i++) {
+            hql.append(" and array_contains(a.tags, :tag").append(i).append(")");
+            parameters.add(new Object[] { "tag" + i, query.tags().get(i) });
+        }
+        if (query.from() != null) {
+            hql.append(" and ").append(sortKey).append(" >= :from");
+            parameters.add(new Object[] { "from", query.from() });
+        }
+        if (query.to() != null) {
+            hql.append(" and ").append(sortKey).append(" < :to");
+            parameters.add(new Object[] { "to", query.to() });
+        }
+        boolean newestFirst = query.newestFirst();
+        String ordering = query.ordering();
+        if (query.cursor() != null) {
+            Cursor after = Cursor.decode(query.cursor(), ordering);
+            String beyond = newestFirst ? "<" : ">";
+            hql.append(" and (").append(sortKey).append(' ').append(beyond).append(" :key or (").append(sortKey)
+                    .append(" = :key and a.id ").append(beyond).append(" :afterId))");
+            parameters.add(new Object[] { "key", after.sortKey() });
+            parameters.add(new Object[] { "afterId", after.id() });
+        }
+        String direction = newestFirst ? " desc" : " asc";
+        hql.append(" order by ").append(sortKey).append(direction).append(", a.id").append(direction);
+
+        TypedQuery<Object[]> select = Article.getEntityManager().createQuery(hql.toString(), Object[].class);
+        parameters.forEach(parameter -> select.setParameter((String) parameter[0], parameter[1]));
+        List<Object[]> rows = select.setMaxResults(query.limit() + 1).getResultList();
+
+        boolean more = rows.size() > query.limit();
+        List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
+        List<ArticleSummary> items = page.stream().map(row -> ArticleSummary.from((Article) row[0], (String) row[1]))
+                .toList();
+        String next = null;
+        if (more) {
+            Article last = (Article) page.get(page.size() - 1)[0];
+            Instant lastKey = query.visibility() == ArticleListQuery.Visibility.DRAFT ? last.createdAt : last.publishedAt;
+            next = new Cursor(ordering, lastKey, last.id).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    // ---- writes
+
+    public Read<ArticleResponse> create(ArticleWrite write) {
+        checkBlocks(write);
+        Instant now = Time.now();
+        Article article = new Article();
+        article.slug = write.slug() != null ? requireFreeSlug(write.slug())
+                : Slugs.firstFree(Slugs.fromHeadline(write.headline()),
+                        Article.listSlugsLike(Slugs.fromHeadline(write.headline())));
+        article.createdAt = now;
+        applyMetadata(article, write, now);
+        article.paragraphCount = write.paragraphsOrEmpty().size();
+        article.updatedAt = now;
+        article.persist();
+        List<Paragraph> paragraphs = insertBody(article, write.paragraphsOrEmpty());
+        Article.flush();
+        return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
+    }
+
+    public Read<ArticleResponse> createFromText(String text) {
+        ArticleText.Document document;
+        try {
+            document = ArticleText.parse(text);
+        } catch (ArticleText.FormatException e) {
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, e.getMessage());
+        }
+        List<ParagraphWrite> blocks = document.blocks().stream()
+                .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList();
+        ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(), document.dateline(),
+                null, null, null, null, null, null, blocks);
+        validate(write);
+        return create(write);
+    }
+
+    public Read<ArticleResponse> replace(String ref, String ifMatch, ArticleWrite write) {
+        checkBlocks(write);
+        Article article = findForWrite(ref);
+        Preconditions.requireMatch(ifMatch, etag(article));
+        return replaceChecked(article, write, true);
+    }
+
+    /** Merge patch (RFC 7396) over the article's writable fields; the body is rewritten only if the patch names it. */
+    public Read<ArticleResponse> patch(String ref, String ifMatch, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "A merge patch must be a JSON object");
+        }
+        Article article = findForWrite(ref);
+        Preconditions.requireMatch(ifMatch, etag(article));
+        ObjectNode current = json.valueToTree(currentMetadata(article));
+        current.remove("paragraphs");
+        JsonNode merged = MergePatch.apply(current, patch);
+        ArticleWrite write;
+        try {
+            write = json.treeToValue(merged, ArticleWrite.class);
+        } catch (JsonProcessingException e) {
+            // Answered like the same mistake in a PUT body (see ProblemMapper).
+            throw new java.io.UncheckedIOException(e);
+        }
+        validate(write);
+        checkBlocks(write);
+        return replaceChecked(article, write, patch.has("paragraphs"));
+    }
+
+    public void delete(String ref, String ifMatch) {
+        Article article = findForWrite(ref);
+        Preconditions.requireMatch(ifMatch, etag(article));
+        // Paragraphs and comments go with it: ON DELETE CASCADE in the schema.
+        article.delete();
+    }
+
+    private Read<ArticleResponse> replaceChecked(Article article, ArticleWrite write, boolean replaceBody) {
+        Instant now = Time.now();
+        if (write.slug() != null && !write.slug().equals(article.slug)) {
+            article.slug = requireFreeSlug(write.slug());
+        }
+        applyMetadata(article, write, now);
+        article.updatedAt = now;
+        List<Paragraph> paragraphs;
+        if (replaceBody) {
+            Paragraph.deleteByArticle(article.id);
+            paragraphs = insertBody(article, write.paragraphsOrEmpty());
+            article.bodyChanged(paragraphs.size(), now);
+        } else {
+            paragraphs = Paragraph.listByArticle(article.id);
+        }
+        Article.flush();
+        return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
+    }
+
+    private static void applyMetadata(Article article, ArticleWrite write, Instant now) {
+        article.headline = write.headline();
+        article.subheadline = write.subheadline();
+        article.dateline = write.dateline();
+        article.byline = write.byline();
+        article.section = write.section();
+        article.tags = new ArrayList<>(write.tagsOrEmpty());
+        article.commentsOpen = write.commentsOpen() == null || write.commentsOpen();
+        article.changeStatus(write.statusOrDraft(), Time.stored(write.publishedAt()), now);
+    }
+
+    private static List<Paragraph> insertBody(Article article, List<ParagraphWrite> blocks) {
+        List<Paragraph> paragraphs = new ArrayList<>();
+        int position = 1;
+        for (ParagraphWrite block : blocks) {
+            Paragraph paragraph = Paragraph.create(article.id, position++, block.type(), block.text(),
+                    block.attribution());
+            paragraph.persist();
+            paragraphs.add(paragraph);
+        }
+        return paragraphs;
+    }
+
+    private static void checkBlocks(ArticleWrite write) {
+        List<ParagraphWrite> blocks = write.paragraphsOrEmpty();
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockTypes.checkAttribution("paragraphs[" + i + "].attribution", blocks.get(i).type(),
+                    blocks.get(i).attribution());
+        }
+    }
+
+    private static String requireFreeSlug(String slug) {
+        if (Article.slugExists(slug)) {
+            throw new ApiException(ErrorCode.CONFLICT, "Another article already has the slug " + slug);
+        }
+        return slug;
+    }
+
+    private static ArticleWrite currentMetadata(Article article) {
+        return new ArticleWrite(article.slug, article.headline, article.subheadline, article.dateline, article.byline,
+                article.section, article.tags, article.status.wire(), article.publishedAt, article.commentsOpen, null);
+    }
+
+    private void validate(ArticleWrite write) {
+        Set<ConstraintViolation<ArticleWrite>> violations = validator.validate(write);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    static ArticleText.Document toDocument(Article article, List<Paragraph> paragraphs) {
+        return new ArticleText.Document(article.headline, article.subheadline, article.dateline,
+                paragraphs.stream().map(p -> new ArticleText.Block(p.type, p.text, p.attribution)).toList());
+    }
+
+    private static boolean isPublic(Article article, boolean editor) {
+        return !editor && article.isVisibleToReaders(Time.now());
+    }
+
+    /** Strong ETag of the JSON representation: the version moves with every article or block change. */
+    public static String etag(Article article) {
+        return Preconditions.etag("a" + article.id + "." + article.version);
+    }
+
+    private static String textEtag(Article article) {
+        return Preconditions.etag("a" + article.id + "." + article.version + ".txt");
+    }
+}

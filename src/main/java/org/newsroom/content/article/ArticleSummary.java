@@ -1,0 +1,37 @@
+package org.newsroom.content.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ArticleSummary", description = "A list row: the article without its body, with an excerpt")
+public record ArticleSummary(long id, String slug, String headline, String subheadline, String dateline,
+        String byline, String section, List<String> tags,
+        @Schema(enumeration = { "draft", "published" }) String status, Instant publishedAt, Instant createdAt,
+        Instant updatedAt, boolean commentsOpen, int paragraphCount,
+        @Schema(description = "The first block, cut at a word boundary, at most 280 characters") String excerpt) {
+
+    static final int EXCERPT_LENGTH = 280;
+
+    public static ArticleSummary from(Article article, String firstBlockText) {
+        return new ArticleSummary(article.id, article.slug, article.headline, article.subheadline, article.dateline,
+                article.byline, article.section, List.copyOf(article.tags), article.status.wire(),
+                article.publishedAt, article.createdAt, article.updatedAt, article.commentsOpen,
+                article.paragraphCount, excerpt(firstBlockText));
+    }
+
+    /** At most 280 characters, cut after a whole word and marked with an ellipsis when cut. */
+    static String excerpt(String text) {
+        if (text == null || text.length() <= EXCERPT_LENGTH) {
+            return text;
+        }
+        int end = EXCERPT_LENGTH - 1;
+        int space = text.lastIndexOf(' ', end);
+        String cut = (space > 0 ? text.substring(0, space) : text.substring(0, end)).stripTrailing();
+        if (Character.isHighSurrogate(cut.charAt(cut.length() - 1))) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
+    }
+}

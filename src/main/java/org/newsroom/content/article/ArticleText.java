@@ -1,0 +1,376 @@
+package org.newsroom.content.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the plain-text article format used for import and export.
+ *
+ * <h2>Shape of a document</h2>
+ * <pre>
+ * Headline                                   (line 1, taken literally, must not be blank)
+ * Sub-headline                               (line 2, taken literally; blank or absent: none)
+ * TEHRAN - First paragraph...                (dateline taken off the first paragraph)
+ * Another paragraph.
+ * ## A heading
+ * &gt; A block quote
+ * — Its attribution
+ * &gt;&gt; A pull-quote in the middle of the article
+ * \## A paragraph that really starts with "## "
+ * *****************H
+ * A pull-quote at the end of the article
+ * Leave a Comment                            (dropped)
+ * </pre>
+ *
+ * <h2>Reading ({@link #parse})</h2>
+ * <ul>
+ * <li>Lines are split on {@code \n}; one trailing {@code \r} per line is removed (CRLF input).
+ *     A UTF-8 byte order mark (U+FEFF) at the very start of the text is removed.</li>
+ * <li>Line 1 is the headline; a blank headline (or an empty document) is a {@link FormatException}.
+ *     Line 2 is the subheadline purely by position: if it is blank or absent the subheadline is
+ *     {@code null}. Neither is ever interpreted (no markers, no escaping).</li>
+ * <li>From line 3 on ("body lines"), blank (whitespace-only) lines are ignored.</li>
+ * <li>If the last non-blank body line, trimmed, equals {@code Leave a Comment} (any case) it is the
+ *     source page's comment prompt and is dropped. The same text anywhere else is kept.</li>
+ * <li>Before the separator, a body line starting with
+ *     {@code "## "} is a {@code heading}, {@code "> "} a {@code blockquote}, {@code ">> "} a
+ *     {@code pullquote} placed inline; the marker is removed and the rest is kept as is.
+ *     Any other line is a {@code paragraph}.</li>
+ * <li>The separator is a line matching {@code ^\*{3,}H?\s*$}. After it every non-blank line is a
+ *     {@code pullquote} whose text is the line as is (markers are not interpreted there).</li>
+ * <li>A line starting with {@code "— "} (U+2014 and a space) immediately after a
+ *     {@code blockquote} or {@code pullquote} line (no blank line in between) is that quote's
+ *     attribution (the text after {@code "— "}). Anywhere else it is ordinary text.</li>
+ * <li>A body line starting with a backslash has that one backslash removed and the rest is taken
+ *     literally: as a {@code paragraph} before the separator, as a {@code pullquote} after it.
+ *     This is how {@link #write} protects text that would otherwise be misread.</li>
+ * <li>Dateline: if the first body block is an unescaped {@code paragraph} that starts with a
+ *     dateline followed by {@code " - "} (or {@code " – "}, {@code " — "}), the dateline and that
+ *     dash are taken off the paragraph. A dateline is 1 to 60 characters: upper-case letters of
+ *     any script ({@code \p{Lu}}), combining marks, spaces and {@code . , ' ’ - /}; it starts with an
+ *     upper-case letter or {@code .} and ends with an upper-case letter, {@code .} or a combining
+ *     mark (so a decomposed {@code LOMÉ} counts). The shortest such prefix wins, so
+ *     {@code "WASHINGTON, D.C. - Text"} gives {@code WASHINGTON, D.C.} and
+ *     {@code "A - B - Text"} gives {@code A}. Only the first block can carry a dateline.</li>
+ * <li>Text is never trimmed or otherwise altered; Unicode quotes and dashes are kept as they are.
+ *     A document with no body blocks is allowed.</li>
+ * </ul>
+ *
+ * <h2>Writing ({@link #write})</h2>
+ * <ul>
+ * <li>Writes the same shape; every line, the last included, ends with {@code \n}. The
+ *     {@code Leave a Comment} prompt is never written.</li>
+ * <li>The dateline is written as {@code DATELINE - } (ASCII hyphen) before the first block when
+ *     that block is a {@code paragraph}. If the first block is not a paragraph, or there are no
+ *     blocks, the format cannot carry the dateline and it is dropped. A blank dateline and a blank
+ *     subheadline are written as absent, so they read back as {@code null}.</li>
+ * <li>The trailing run of {@code pullquote} blocks (every block after the last block that is not a
+ *     pull-quote) goes after a separator written as {@code *****************H}; with no such run no
+ *     separator is written. Every other pull-quote is written inline as {@code >> text}.</li>
+ * <li>A quote's non-null attribution is written on the next line as {@code — attribution}.</li>
+ * <li>A paragraph's or trailing pull-quote's text gets a leading backslash when it would otherwise
+ *     be misread: when it is blank, starts with {@code "## "}, {@code "> "}, {@code ">> "},
+ *     {@code "\"} or {@code "— "}, matches the separator, trimmed equals {@code Leave a Comment}, or
+ *     (first paragraph with no dateline only) starts like a dateline. Headings and quotes need no
+ *     escaping because their marker comes first.</li>
+ * <li>{@link IllegalArgumentException} when the document cannot be represented exactly: a null or
+ *     blank headline, a headline/subheadline/text/attribution containing a line break
+ *     ({@code \n} or {@code \r}), an unknown block type, a null text, an attribution on a paragraph
+ *     or heading, or a dateline (before a first paragraph) that would not read back as itself.</li>
+ * </ul>
+ * With those rules {@code parse(write(d))} equals {@code d} for every document {@code write}
+ * accepts (apart from the blank dateline/subheadline and dropped dateline noted above).
+ */
+public final class ArticleText {
+
+    public static final String PARAGRAPH = "paragraph";
+    public static final String HEADING = "heading";
+    public static final String PULLQUOTE = "pullquote";
+    public static final String BLOCKQUOTE = "blockquote";
+
+    private static final Set<String> BLOCK_TYPES = Set.of(PARAGRAPH, HEADING, PULLQUOTE, BLOCKQUOTE);
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final String HEADING_MARKER = "## ";
+    private static final String BLOCKQUOTE_MARKER = "> ";
+    private static final String INLINE_PULLQUOTE_MARKER = ">> ";
+    private static final String ATTRIBUTION_MARKER = "\u2014 "; // em dash and a space
+    private static final String ESCAPE = "\\";
+    private static final String SEPARATOR_WRITTEN = "*****************H";
+    private static final String DATELINE_SEPARATOR_WRITTEN = " - ";
+    private static final String COMMENT_PROMPT = "Leave a Comment";
+    private static final int MAX_DATELINE_LENGTH = 60;
+
+    private static final Pattern SEPARATOR = Pattern.compile("\\*{3,}H?\\s*");
+
+    /*
+     * Bounded (at most MAX_DATELINE_LENGTH characters) and lazy: the shortest dateline that is
+     * followed by a dash wins, which keeps matching linear and makes the written form
+     * "DATELINE - text" read back unambiguously.
+     */
+    private static final Pattern DATELINE_PREFIX = Pattern.compile(
+            "([\\p{Lu}.](?:[\\p{Lu}\\p{M} .,'\u2019/-]{0," + (MAX_DATELINE_LENGTH - 2) + "}?"
+                    + "[\\p{Lu}\\p{M}.])??) [-\u2013\u2014] ");
+
+    /** One block of the article body. {@code attribution} is only used by quotes and may be null. */
+    public record Block(String type, String text, String attribution) {
+    }
+
+    /** An article as carried by the text format. {@code subheadline} and {@code dateline} may be null. */
+    public record Document(String headline, String subheadline, String dateline, List<Block> blocks) {
+    }
+
+    /** The text is not a readable article; the message starts with the 1-based line number. */
+    public static final class FormatException extends RuntimeException {
+        private final int lineNumber;
+
+        public FormatException(int lineNumber, String problem) {
+            super("line " + lineNumber + ": " + problem);
+            this.lineNumber = lineNumber;
+        }
+
+        public int lineNumber() {
+            return lineNumber;
+        }
+    }
+
+    private ArticleText() {
+    }
+
+    /**
+     * Reads an article; see the class documentation for the rules.
+     *
+     * @throws FormatException if the document is empty or its headline is blank
+     */
+    public static Document parse(String text) {
+        String content = text == null ? "" : text;
+        if (content.startsWith(BYTE_ORDER_MARK)) {
+            content = content.substring(BYTE_ORDER_MARK.length());
+        }
+        if (content.isBlank()) {
+            throw new FormatException(1, "the document is empty");
+        }
+        List<String> lines = splitLines(content);
+        String headline = lines.get(0);
+        if (headline.isBlank()) {
+            throw new FormatException(1, "the headline must not be blank");
+        }
+        String subheadline = lines.size() > 1 && !lines.get(1).isBlank() ? lines.get(1) : null;
+        return readBody(headline, subheadline, lines);
+    }
+
+    /**
+     * Returns true if {@code dateline} can be written before the first paragraph and read back
+     * exactly as itself. Lets callers validate a dateline before {@link #write} refuses it.
+     */
+    public static boolean isValidDateline(String dateline) {
+        if (dateline == null) {
+            return false;
+        }
+        Matcher matcher = DATELINE_PREFIX.matcher(dateline + DATELINE_SEPARATOR_WRITTEN);
+        return matcher.lookingAt() && matcher.group(1).equals(dateline);
+    }
+
+    /**
+     * Writes an article so that {@link #parse} reads it back as the same document.
+     *
+     * @throws IllegalArgumentException if the document cannot be represented (see the class documentation)
+     */
+    public static String write(Document document) {
+        if (document == null) {
+            throw new IllegalArgumentException("document must not be null");
+        }
+        String headline = document.headline();
+        if (headline == null || headline.isBlank()) {
+            throw new IllegalArgumentException("the headline must not be blank");
+        }
+        requireSingleLine("headline", headline);
+        String subheadline = isBlank(document.subheadline()) ? "" : document.subheadline();
+        requireSingleLine("subheadline", subheadline);
+        String dateline = isBlank(document.dateline()) ? null : document.dateline();
+        List<Block> blocks = document.blocks() == null ? List.of() : document.blocks();
+        for (Block block : blocks) {
+            requireWritable(block);
+        }
+
+        StringBuilder out = new StringBuilder();
+        appendLine(out, headline);
+        appendLine(out, subheadline);
+
+        int trailingPullquotesStart = blocks.size();
+        while (trailingPullquotesStart > 0 && isPullquote(blocks.get(trailingPullquotesStart - 1))) {
+            trailingPullquotesStart--;
+        }
+
+        for (int index = 0; index < trailingPullquotesStart; index++) {
+            Block block = blocks.get(index);
+            boolean first = index == 0;
+            switch (block.type()) {
+                case PARAGRAPH -> appendLine(out, paragraphLine(block.text(), first, dateline));
+                case HEADING -> appendLine(out, HEADING_MARKER + block.text());
+                case BLOCKQUOTE -> appendLine(out, BLOCKQUOTE_MARKER + block.text());
+                case PULLQUOTE -> appendLine(out, INLINE_PULLQUOTE_MARKER + block.text());
+                default -> throw new IllegalStateException("unchecked block type " + block.type());
+            }
+            appendAttribution(out, block);
+        }
+
+        if (trailingPullquotesStart < blocks.size()) {
+            appendLine(out, SEPARATOR_WRITTEN);
+            for (Block block : blocks.subList(trailingPullquotesStart, blocks.size())) {
+                appendLine(out, needsEscape(block.text(), false) ? ESCAPE + block.text() : block.text());
+                appendAttribution(out, block);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Document readBody(String headline, String subheadline, List<String> lines) {
+        int bodyEnd = lines.size();
+        int lastNonBlank = lastNonBlankBodyLine(lines);
+        if (lastNonBlank >= 0 && isCommentPrompt(lines.get(lastNonBlank))) {
+            bodyEnd = lastNonBlank;
+        }
+
+        List<Block> blocks = new ArrayList<>();
+        String dateline = null;
+        boolean afterSeparator = false;
+        boolean previousLineWasQuote = false;
+
+        for (int index = 2; index < bodyEnd; index++) {
+            String line = lines.get(index);
+            // An attribution must sit on the very next line after its quote.
+            boolean attributionAllowed = previousLineWasQuote;
+            previousLineWasQuote = false;
+
+            if (line.isBlank()) {
+                continue;
+            }
+            if (attributionAllowed && line.startsWith(ATTRIBUTION_MARKER)) {
+                Block quote = blocks.remove(blocks.size() - 1);
+                String attribution = line.substring(ATTRIBUTION_MARKER.length());
+                blocks.add(new Block(quote.type(), quote.text(), attribution));
+                continue;
+            }
+            if (line.startsWith(ESCAPE)) {
+                String literal = line.substring(ESCAPE.length());
+                blocks.add(new Block(afterSeparator ? PULLQUOTE : PARAGRAPH, literal, null));
+                previousLineWasQuote = afterSeparator;
+            } else if (afterSeparator) {
+                blocks.add(new Block(PULLQUOTE, line, null));
+                previousLineWasQuote = true;
+            } else if (SEPARATOR.matcher(line).matches()) {
+                afterSeparator = true;
+            } else if (line.startsWith(HEADING_MARKER)) {
+                blocks.add(new Block(HEADING, line.substring(HEADING_MARKER.length()), null));
+            } else if (line.startsWith(INLINE_PULLQUOTE_MARKER)) {
+                blocks.add(new Block(PULLQUOTE, line.substring(INLINE_PULLQUOTE_MARKER.length()), null));
+                previousLineWasQuote = true;
+            } else if (line.startsWith(BLOCKQUOTE_MARKER)) {
+                blocks.add(new Block(BLOCKQUOTE, line.substring(BLOCKQUOTE_MARKER.length()), null));
+                previousLineWasQuote = true;
+            } else {
+                String paragraph = line;
+                if (blocks.isEmpty()) {
+                    Matcher matcher = DATELINE_PREFIX.matcher(line);
+                    if (matcher.lookingAt()) {
+                        dateline = matcher.group(1);
+                        paragraph = line.substring(matcher.end());
+                    }
+                }
+                blocks.add(new Block(PARAGRAPH, paragraph, null));
+            }
+        }
+        return new Document(headline, subheadline, dateline, List.copyOf(blocks));
+    }
+
+    private static List<String> splitLines(String content) {
+        List<String> lines = new ArrayList<>();
+        for (String line : content.split("\n", -1)) {
+            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+        return lines;
+    }
+
+    /** Index of the last non-blank line from line 3 on, or -1; headline and subheadline are never the prompt. */
+    private static int lastNonBlankBodyLine(List<String> lines) {
+        for (int index = lines.size() - 1; index >= 2; index--) {
+            if (!lines.get(index).isBlank()) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isCommentPrompt(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).equals(COMMENT_PROMPT.toLowerCase(Locale.ROOT));
+    }
+
+    private static String paragraphLine(String text, boolean first, String dateline) {
+        if (first && dateline != null) {
+            if (!isValidDateline(dateline)) {
+                throw new IllegalArgumentException("the dateline cannot be written so that it reads back: " + dateline);
+            }
+            // Behind a dateline the text is never read as a marker, so it needs no escape.
+            return dateline + DATELINE_SEPARATOR_WRITTEN + text;
+        }
+        return needsEscape(text, first) ? ESCAPE + text : text;
+    }
+
+    /** True if {@code text}, written as a bare line, would not read back as that same text. */
+    private static boolean needsEscape(String text, boolean couldBeReadAsDateline) {
+        return text.isBlank()
+                || text.startsWith(ESCAPE)
+                || text.startsWith(HEADING_MARKER)
+                || text.startsWith(BLOCKQUOTE_MARKER)
+                || text.startsWith(INLINE_PULLQUOTE_MARKER)
+                || text.startsWith(ATTRIBUTION_MARKER)
+                || SEPARATOR.matcher(text).matches()
+                || isCommentPrompt(text)
+                || (couldBeReadAsDateline && DATELINE_PREFIX.matcher(text).lookingAt());
+    }
+
+    private static void appendAttribution(StringBuilder out, Block block) {
+        if (block.attribution() != null) {
+            appendLine(out, ATTRIBUTION_MARKER + block.attribution());
+        }
+    }
+
+    private static void appendLine(StringBuilder out, String line) {
+        out.append(line).append('\n');
+    }
+
+    private static void requireWritable(Block block) {
+        if (block == null || block.type() == null || !BLOCK_TYPES.contains(block.type())) {
+            throw new IllegalArgumentException("unknown block type: " + (block == null ? null : block.type()));
+        }
+        if (block.text() == null) {
+            throw new IllegalArgumentException("a " + block.type() + " block must have a text");
+        }
+        requireSingleLine(block.type() + " text", block.text());
+        if (block.attribution() != null) {
+            if (!block.type().equals(BLOCKQUOTE) && !block.type().equals(PULLQUOTE)) {
+                throw new IllegalArgumentException("only quotes carry an attribution, not a " + block.type());
+            }
+            requireSingleLine("attribution", block.attribution());
+        }
+    }
+
+    private static void requireSingleLine(String what, String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("the " + what + " must not contain a line break");
+        }
+    }
+
+    private static boolean isPullquote(Block block) {
+        return block.type().equals(PULLQUOTE);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

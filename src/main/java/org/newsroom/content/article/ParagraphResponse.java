@@ -1,0 +1,19 @@
+package org.newsroom.content.article;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Paragraph", description = "A typed body block; position is 1-based and dense within its article")
+public record ParagraphResponse(long id, int position,
+        @Schema(enumeration = { "paragraph", "heading", "pullquote", "blockquote" }) String type, String text,
+        String attribution) {
+
+    public static ParagraphResponse from(Paragraph paragraph) {
+        return new ParagraphResponse(paragraph.id, paragraph.position, paragraph.type, paragraph.text,
+                paragraph.attribution);
+    }
+
+    /** The strong ETag of one block: it changes with its text, type, attribution and position. */
+    public static String etag(Paragraph paragraph) {
+        return org.newsroom.content.shared.web.Preconditions.etag("p" + paragraph.id + "." + paragraph.version);
+    }
+}

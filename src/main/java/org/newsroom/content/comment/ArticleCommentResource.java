@@ -1,0 +1,79 @@
+package org.newsroom.content.comment;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Ids;
+import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.QueryParameters;
+import org.newsroom.content.shared.web.Representations;
+
+import io.vertx.core.http.HttpServerRequest;
+
+@Path(ApiPaths.BASE + "/articles/{ref}/comments")
+@Tag(name = "Comments")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleCommentResource {
+
+    private final CommentService comments;
+    private final Representations representations;
+
+    public ArticleCommentResource(CommentService comments, Representations representations) {
+        this.comments = comments;
+        this.representations = representations;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount")
+    @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
+    public Response list(@PathParam("ref") String ref,
+            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "oldest", "newest" })) String sort,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of("sort", "limit", "cursor"));
+        boolean newestFirst = "newest".equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
+        return Links.page(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor), uri)
+                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
+    public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body, @Context UriInfo uri,
+            @Context HttpServerRequest http) {
+        CreatedCommentResponse created = comments.post(ref, body, http.remoteAddress().hostAddress());
+        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("comments").path(String.valueOf(created.id()))
+                .build();
+        // The token is for this client alone: never in a shared cache.
+        return Response.created(location).entity(created).header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE)
+                .build();
+    }
+}

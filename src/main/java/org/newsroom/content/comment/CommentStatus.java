@@ -1,0 +1,29 @@
+package org.newsroom.content.comment;
+
+import java.util.Locale;
+
+/** Stored and sent in lower case. Readers see PUBLISHED comments and DELETED tombstones only. */
+public enum CommentStatus {
+    PUBLISHED, PENDING, REJECTED, SPAM, DELETED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isVisibleToReaders() {
+        return this == PUBLISHED || this == DELETED;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class DatabaseConverter implements jakarta.persistence.AttributeConverter<CommentStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(CommentStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public CommentStatus convertToEntityAttribute(String value) {
+            return value == null ? null : CommentStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.newsroom.content.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.newsroom.content.article.Article;
+import org.newsroom.content.article.ArticleService;
+import org.newsroom.content.article.ArticleText;
+import org.newsroom.content.article.ArticleWrite;
+import org.newsroom.content.article.ParagraphWrite;
+import org.newsroom.content.comment.CommentRequest;
+import org.newsroom.content.comment.CommentService;
+import org.newsroom.content.shared.Time;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/** Dev mode only: a few sample articles (one with a comment thread) so that the first curl shows something. */
+@IfBuildProfile("dev")
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private record Sample(String file, String section, List<String> tags, Duration age) {
+    }
+
+    private static final List<Sample> SAMPLES = List.of(
+            new Sample("rainfall-record.txt", "weather", List.of("rain", "records"), Duration.ofHours(30)),
+            new Sample("library-robots.txt", "culture", List.of("libraries", "education"), Duration.ofHours(6)),
+            new Sample("harbour-ferry.txt", "local", List.of("transport", "islands"), Duration.ofHours(2)));
+
+    private final ArticleService articles;
+    private final CommentService comments;
+
+    public DemoData(ArticleService articles, CommentService comments) {
+        this.articles = articles;
+        this.comments = comments;
+    }
+
+    @Transactional
+    void load(@Observes StartupEvent started) {
+        if (Article.count() > 0) {
+            return;
+        }
+        String lastSlug = null;
+        for (Sample sample : SAMPLES) {
+            ArticleText.Document document = ArticleText.parse(read(sample.file()));
+            ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(),
+                    document.dateline(), "Demo Desk", sample.section(), sample.tags(), "published",
+                    Time.now().minus(sample.age()), true, document.blocks().stream()
+                            .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList());
+            lastSlug = articles.create(write).body().slug();
+        }
+        var first = comments.post(lastSlug, new CommentRequest("Reader in Stromness", null,
+                "Took it last night. Slept most of the way,\nwoke up to the lighthouse.", null), "127.0.0.1");
+        comments.post(lastSlug, new CommentRequest("Maren", null, "Glad you made it! Breakfast is at eight.",
+                first.id()), "127.0.0.1");
+        comments.post(lastSlug, new CommentRequest("Old skipper", null,
+                "Eleven years too long. Good luck to the crew.", null), "127.0.0.1");
+        LOG.infof("Loaded %d demo articles: try curl localhost:8080/api/v1/articles", SAMPLES.size());
+    }
+
+    private static String read(String file) {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.newsroom.content.paragraph;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.article.BlockTypes;
+import org.newsroom.content.article.ParagraphResponse;
+import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Ids;
+import org.newsroom.content.shared.web.MergePatch;
+import org.newsroom.content.shared.web.QueryParameters;
+import org.newsroom.content.shared.web.Representations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path(ApiPaths.BASE + "/articles/{ref}/paragraphs")
+@Tag(name = "Paragraphs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParagraphResource {
+
+    private final ParagraphService paragraphs;
+    private final Representations representations;
+    private final SecurityIdentity identity;
+
+    public ParagraphResource(ParagraphService paragraphs, Representations representations,
+            SecurityIdentity identity) {
+        this.paragraphs = paragraphs;
+        this.representations = representations;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "The article's body blocks in order", description = "?type= keeps one kind of block")
+    @APIResponse(responseCode = "200", description = "All blocks, in one page")
+    public Response list(@PathParam("ref") String ref,
+            @QueryParam("type") @Parameter(schema = @Schema(enumeration = { "paragraph", "heading", "pullquote",
+                    "blockquote" })) String type,
+            @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of("type"));
+        if (type != null && !BlockTypes.ALL.contains(type)) {
+            throw ApiException.invalid("type", BlockTypes.MESSAGE);
+        }
+        boolean editor = isEditor();
+        return Response.ok(paragraphs.list(ref, type, editor))
+                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(!editor)).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Insert a block", description = "Needs If-Match with the ARTICLE's ETag. position defaults to the end; the blocks after it move down.")
+    @APIResponse(responseCode = "201", description = "Inserted; Location names it", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    public Response insert(@PathParam("ref") String ref,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
+            @NotNull @Valid ParagraphRequest body, @Context UriInfo uri) {
+        ParagraphService.Read read = paragraphs.insert(ref, ifMatch, body);
+        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles").path(String.valueOf(read.articleId()))
+                .path("paragraphs").path(String.valueOf(read.body().id())).build();
+        return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
+                read.lastModified(), false).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One block")
+    @APIResponse(responseCode = "200", description = "The block, with its strong ETag", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    public Response get(@PathParam("ref") String ref, @PathParam("id") String id) {
+        ParagraphService.Read read = paragraphs.get(ref, Ids.parse(id, "This paragraph"), isEditor());
+        return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a block (and move it with position)", description = "Needs If-Match with the block's ETag")
+    @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    public Response replace(@PathParam("ref") String ref, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
+            @NotNull @Valid ParagraphRequest body) {
+        return written(paragraphs.replace(ref, Ids.parse(id, "This paragraph"), ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Edit or move a block (JSON Merge Patch)", description = "Needs If-Match with the block's ETag; {\"position\": 1} moves it to the top")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ParagraphRequest.class)))
+    @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    public Response patch(@PathParam("ref") String ref, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch, JsonNode body) {
+        return written(paragraphs.patch(ref, Ids.parse(id, "This paragraph"), ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Remove a block", description = "Needs If-Match with the block's ETag; the blocks after it move up")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@PathParam("ref") String ref, @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch) {
+        paragraphs.delete(ref, Ids.parse(id, "This paragraph"), ifMatch);
+        return Response.noContent().build();
+    }
+
+    private Response written(ParagraphService.Read read) {
+        return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
+    }
+
+    private boolean isEditor() {
+        return identity.hasRole(Roles.EDITOR);
+    }
+}

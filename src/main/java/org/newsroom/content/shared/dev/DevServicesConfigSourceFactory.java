@@ -1,0 +1,50 @@
+package org.newsroom.content.shared.dev;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * In the dev and test profiles, and only when no JDBC URL is configured, supplies the URL of an embedded
+ * PostgreSQL (started here, once per JVM) and a throwaway JWT key pair. The production profile never gets
+ * here: it needs QUARKUS_DATASOURCE_JDBC_URL and a real key (see application.properties).
+ */
+public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String VERIFY_KEY = "mp.jwt.verify.publickey";
+    private static final String VERIFY_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    /** Below application.properties (250) and the environment (300): anything configured wins. */
+    private static final int ORDINAL = 50;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        if (!profiles.contains("dev") && !profiles.contains("test")) {
+            return List.of();
+        }
+        Map<String, String> properties = new HashMap<>();
+        if (isUnset(context.getValue(JDBC_URL))) {
+            properties.put(JDBC_URL, DevServices.postgresJdbcUrl());
+            properties.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+            properties.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
+        }
+        if (isUnset(context.getValue(VERIFY_KEY)) && isUnset(context.getValue(VERIFY_KEY_LOCATION))) {
+            Map<String, String> keys = DevServices.jwtKeys();
+            properties.put(VERIFY_KEY, keys.get("public"));
+            properties.put("smallrye.jwt.sign.key", keys.get("private"));
+        }
+        return List.of(new PropertiesConfigSource(properties, "news-content-dev-services", ORDINAL));
+    }
+
+    private static boolean isUnset(ConfigValue value) {
+        return value == null || value.getValue() == null || value.getValue().isBlank();
+    }
+}

@@ -1,0 +1,197 @@
+package org.newsroom.content.shared.error;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one place where exceptions become {@code application/problem+json} answers (API.md §6). */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.code(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return problem(ErrorCode.VALIDATION_FAILED, invalidFields(errors.size()), uri, errors);
+    }
+
+    /** Named one by one: Quarkus has its own mappers for these, and the most specific mapper wins. */
+    @ServerExceptionMapper({ JsonProcessingException.class, UnrecognizedPropertyException.class,
+            MismatchedInputException.class, InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class })
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return problem(ErrorCode.VALIDATION_FAILED, invalidFields(1), uri,
+                    List.of(new Problem.FieldError(jsonPath(unknown), "is not a known field")));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = jsonPath((JsonMappingException) e);
+            if (!field.isEmpty()) {
+                return problem(ErrorCode.VALIDATION_FAILED, invalidFields(1), uri,
+                        List.of(new Problem.FieldError(field, "has the wrong type or shape")));
+            }
+            return problem(ErrorCode.MALFORMED_REQUEST, "The body is not the expected JSON object", uri, List.of());
+        }
+        return problem(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON", uri, List.of());
+    }
+
+    /** A JSON mistake found after the body was read (a merge patch applied to the current state). */
+    @ServerExceptionMapper
+    public Response uncheckedJson(java.io.UncheckedIOException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return json(cause, uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return problem(ErrorCode.PRECONDITION_FAILED, "Someone else changed this resource at the same moment", uri,
+                List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.info("Write refused by a database constraint: " + e.getConstraintName());
+        return problem(ErrorCode.CONFLICT, "The write conflicts with the stored data", uri, List.of());
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response response = problem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", uri, List.of());
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ErrorCode.FORBIDDEN, "Your role does not allow this", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST;
+        };
+        if (code == ErrorCode.INTERNAL) {
+            LOG.error("Unexpected error", e);
+        }
+        Response response = problem(code, detailFor(code), uri, List.of());
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+                    .build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return problem(ErrorCode.INTERNAL, detailFor(ErrorCode.INTERNAL), uri, List.of());
+    }
+
+    static String detailFor(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "Nothing is here";
+            case METHOD_NOT_ALLOWED -> "This resource does not answer that method";
+            case NOT_ACCEPTABLE -> "None of the accepted media types is offered here";
+            case UNSUPPORTED_MEDIA_TYPE -> "This body's media type is not accepted here";
+            case PAYLOAD_TOO_LARGE -> "The body is larger than allowed";
+            case INTERNAL -> "Something went wrong on our side; it has been logged";
+            default -> "The request could not be read";
+        };
+    }
+
+    private static Response problem(ErrorCode code, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem(code.type, code.title, code.status, detail, uri.getPath(), code.name(), errors);
+        return Response.status(code.status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String invalidFields(int count) {
+        return count == 1 ? "1 field is invalid" : count + " fields are invalid";
+    }
+
+    /** {@code create.request.paragraphs[0].text} becomes {@code paragraphs[0].text}; a query parameter keeps its name. */
+    static String fieldName(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        Path.Node parameter = null;
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node;
+                continue;
+            }
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        if (field.length() == 0) {
+            return parameter != null ? parameter.getName() : path.toString();
+        }
+        return field.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

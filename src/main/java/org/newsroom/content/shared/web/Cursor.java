@@ -1,0 +1,72 @@
+package org.newsroom.content.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.newsroom.content.shared.error.ApiException;
+
+/**
+ * A keyset position (the sort key and the id of the last row of a page), opaque to clients and checked: it names
+ * the list ordering it was made for and carries a MAC, so an edited or foreign cursor is a 400, never a wrong page.
+ * The MAC only proves the cursor came from this service; a cursor holds no secret.
+ */
+public record Cursor(String ordering, Instant sortKey, long id) {
+
+    private static final String VERSION = "1";
+    private static final byte[] KEY = "news-content cursor v1".getBytes(StandardCharsets.UTF_8);
+    private static final int MAC_BYTES = 12;
+
+    public String encode() {
+        String payload = VERSION + "|" + ordering + "|" + sortKey.getEpochSecond() + "|" + sortKey.getNano() + "|" + id;
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return base64(bytes) + "." + base64(mac(bytes));
+    }
+
+    /** Decodes a cursor made for {@code expectedOrdering}; anything else is a 400 naming the {@code cursor} parameter. */
+    public static Cursor decode(String text, String expectedOrdering) {
+        try {
+            String[] parts = text.split("\\.", -1);
+            if (parts.length != 2) {
+                throw invalid();
+            }
+            byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
+            if (!MessageDigest.isEqual(mac(payload), Base64.getUrlDecoder().decode(parts[1]))) {
+                throw invalid();
+            }
+            String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+            if (fields.length != 5 || !VERSION.equals(fields[0]) || !expectedOrdering.equals(fields[1])) {
+                throw invalid();
+            }
+            Instant sortKey = Instant.ofEpochSecond(Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+            return new Cursor(fields[1], sortKey, Long.parseLong(fields[4]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return ApiException.invalid("cursor", "is not a cursor this list gave out");
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
