@@ -1,0 +1,29 @@
+package org.newsroom.content.support;
+
+import java.util.Map;
+
+import org.newsroom.content.shared.dev.DevServices;
+import org.newsroom.content.shared.dev.EmbeddedPostgres;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * For the {@code *IT} tests: the packaged application runs in the production profile, which never starts a
+ * database, so the test JVM starts one and hands its URL and the test key over, as an operator's environment would.
+ */
+public class PackagedAppServices implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("quarkus.datasource.jdbc.url", DevServices.postgresJdbcUrl(),
+                "quarkus.datasource.username", EmbeddedPostgres.USER,
+                "quarkus.datasource.password", EmbeddedPostgres.PASSWORD,
+                "mp.jwt.verify.publickey", DevServices.jwtKeys().get("public"),
+                "mp.jwt.verify.issuer", DevServices.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // The server stops with this JVM (a shutdown hook in DevServices).
+    }
+}
