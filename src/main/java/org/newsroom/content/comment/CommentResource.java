@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.error.Problem;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.Links;
@@ -53,6 +54,7 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "One comment")
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown, or not visible to readers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         return Response.ok(comments.get(Ids.parse(id, "This comment")))
                 .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();

@@ -1,0 +1,86 @@
+package org.newsroom.content.shared;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.newsroom.content.support.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * No N+1: each read is a fixed number of SQL statements whatever the size of what it reads. Counted with
+ * Hibernate's statistics (on in the test profile), so this runs in-process only, not against the packaged jar.
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void readsOneArticleInTwoStatementsWhateverItsParagraphCount() {
+        List<Map<String, String>> blocks = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            blocks.add(Map.of("type", "paragraph", "text", "Block " + i));
+        }
+        long id = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Long read"), "status", "published",
+                "paragraphs", blocks)).jsonPath().getLong("id");
+        long statements = count(() -> given().get("/api/v1/articles/{id}", id).then().statusCode(200));
+        assertEquals(2, statements);
+        assertEquals(2, count(() -> given().accept("text/plain").get("/api/v1/articles/{id}", id).then()
+                .statusCode(200)));
+    }
+
+    @Test
+    void readsAListPageInOneStatementWhateverItsLength() {
+        String section = Fixtures.unique("count");
+        for (int i = 0; i < 25; i++) {
+            Fixtures.createArticle(Map.of("headline", "Row " + i, "section", section, "status", "published",
+                    "publishedAt", Instant.parse("2024-03-01T00:00:00Z").plusSeconds(i).toString(), "paragraphs",
+                    List.of(Map.of("type", "paragraph", "text", "Excerpt " + i))));
+        }
+        long statements = count(() -> given().queryParam("section", section).queryParam("limit", 20)
+                .get("/api/v1/articles").then().statusCode(200));
+        assertTrue(statements <= 2, "a list page took " + statements + " statements");
+    }
+
+    @Test
+    void readsACommentPageAndAThreadInTwoStatementsEach() {
+        long articleId = Fixtures.publishedArticle(Fixtures.unique("count")).jsonPath().getLong("id");
+        int root = 0;
+        for (int i = 0; i < 12; i++) {
+            int id = given().contentType(ContentType.JSON).body(Map.of("authorName", "R" + i, "body", "Comment " + i))
+                    .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201).extract().path("id");
+            root = root == 0 ? id : root;
+        }
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("authorName", "Re", "body", "Reply", "parentId", root))
+                    .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201);
+        }
+        assertEquals(2, count(() -> given().get("/api/v1/articles/{id}/comments?limit=10", articleId).then()
+                .statusCode(200)));
+        int thread = root;
+        assertTrue(count(() -> given().get("/api/v1/comments/{id}/replies", thread).then().statusCode(200)) <= 3);
+        assertEquals(2, count(() -> given().get("/api/v1/articles/{id}/paragraphs", articleId).then()
+                .statusCode(200)));
+    }
+
+    private long count(Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        request.run();
+        return statistics.getPrepareStatementCount();
+    }
+}

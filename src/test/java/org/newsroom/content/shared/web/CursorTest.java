@@ -1,0 +1,52 @@
+package org.newsroom.content.shared.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.error.ErrorCode;
+
+class CursorTest {
+
+    private final Cursor cursor = new Cursor("published-newest", Instant.parse("2023-07-27T09:30:00.123456Z"), 42);
+
+    @Test
+    void roundTripsItsPosition() {
+        assertEquals(cursor, Cursor.decode(cursor.encode(), "published-newest"));
+    }
+
+    @Test
+    void isUrlSafe() {
+        assertEquals(cursor.encode(), java.net.URLEncoder.encode(cursor.encode(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesACursorOfAnotherOrdering() {
+        assertInvalid(() -> Cursor.decode(cursor.encode(), "published-oldest"));
+    }
+
+    @Test
+    void refusesAnEditedPayload() {
+        String[] parts = cursor.encode().split("\\.");
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("1|published-newest|1690450200|0|1".getBytes());
+        assertInvalid(() -> Cursor.decode(forged + "." + parts[1], "published-newest"));
+    }
+
+    @Test
+    void refusesGarbage() {
+        for (String garbage : new String[] { "", "abc", "a.b.c", "!!!.???", "." }) {
+            assertInvalid(() -> Cursor.decode(garbage, "published-newest"));
+        }
+    }
+
+    private static void assertInvalid(org.junit.jupiter.api.function.Executable decode) {
+        ApiException e = assertThrows(ApiException.class, decode);
+        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+        assertEquals("cursor", e.errors().get(0).field());
+    }
+}
