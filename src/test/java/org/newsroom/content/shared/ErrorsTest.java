@@ -73,4 +73,20 @@ class ErrorsTest {
         given().contentType(ContentType.JSON).body("[1, 2]").post("/api/v1/articles/1/comments").then()
                 .statusCode(400).contentType(PROBLEM).body("code", equalTo("MALFORMED_REQUEST"));
     }
+
+    @Test
+    void answersAProblemForABodyOverTheLimitBeforeReadingIt() {
+        String huge = "{\"authorName\":\"x\",\"body\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+        given().contentType(ContentType.JSON).body(huge).post("/api/v1/articles/1/comments").then()
+                .statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("https://content.example/problems/payload-too-large"))
+                .body("code", equalTo("PAYLOAD_TOO_LARGE")).body("status", equalTo(413))
+                .body("instance", equalTo("/api/v1/articles/1/comments"));
+    }
+
+    @Test
+    void answersHeadWhereverGetWorks() {
+        given().head("/api/v1/articles").then().statusCode(200);
+        given().head("/no/such/thing").then().statusCode(404);
+    }
 }

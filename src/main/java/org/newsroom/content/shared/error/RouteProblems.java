@@ -1,0 +1,57 @@
+package org.newsroom.content.shared.error;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problems for what never reaches the REST layer's mapper: a path no endpoint matches, and a body over
+ * {@code quarkus.http.limits.max-body-size}, which Vert.x refuses before any parsing (API.md §6).
+ */
+public class RouteProblems {
+
+    private final long maxBodyBytes;
+
+    public RouteProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        // A declared length over the limit is answered at once, before a byte of the body is read. (A chunked
+        // body that grows past it is still cut off by Quarkus, with a bare 413.)
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            if (declaredLength(context) > maxBodyBytes) {
+                context.response().putHeader("Connection", "close");
+                write(context, ErrorCode.PAYLOAD_TOO_LARGE, ProblemMapper.detailFor(ErrorCode.PAYLOAD_TOO_LARGE));
+            } else {
+                context.next();
+            }
+        });
+        router.route().order(Integer.MAX_VALUE)
+                .handler(context -> write(context, ErrorCode.NOT_FOUND, ProblemMapper.detailFor(ErrorCode.NOT_FOUND)));
+    }
+
+    private static long declaredLength(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void write(RoutingContext context, ErrorCode code, String detail) {
+        Problem problem = new Problem(code.type, code.title, code.status, detail, context.request().path(),
+                code.name(), List.of());
+        context.response().setStatusCode(code.status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Json.encode(problem));
+    }
+}
