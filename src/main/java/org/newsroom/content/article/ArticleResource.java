@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -75,8 +75,9 @@ public class ArticleResource {
             @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
             @QueryParam("from") @Parameter(description = "Published at or after: a date or an instant") String from,
             @QueryParam("to") @Parameter(description = "Published before the end of this date, or before this instant") String to,
-            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "newest", "oldest" })) String sort,
-            @QueryParam("status") @Parameter(schema = @Schema(enumeration = { "published", "draft", "scheduled" })) String status,
+            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"newest", "oldest"})) String sort,
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"published", "draft",
+                    "scheduled"})) String status,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, LIST_PARAMETERS);
@@ -86,7 +87,8 @@ public class ArticleResource {
         if (visibility != ArticleListQuery.Visibility.PUBLISHED) {
             Roles.require(identity, Roles.EDITOR);
         }
-        boolean newestFirst = "newest".equals(QueryParameters.oneOf("sort", sort, "newest", Set.of("newest", "oldest")));
+        boolean newestFirst = "newest"
+                .equals(QueryParameters.oneOf("sort", sort, "newest", Set.of("newest", "oldest")));
         for (String value : tag) {
             if (!value.matches(Slugs.PATTERN)) {
                 throw org.newsroom.content.shared.error.ApiException.invalid("tag", Slugs.MESSAGE);
@@ -127,11 +129,11 @@ public class ArticleResource {
     @GET
     @Path("{ref}")
     @PermitAll
-    @Produces({ MediaType.APPLICATION_JSON, TEXT })
+    @Produces({MediaType.APPLICATION_JSON, TEXT})
     @Operation(summary = "Read one article with its paragraphs", description = "{ref} is the id or the slug. Drafts and scheduled articles are 404 to readers. Accept: text/plain answers the plain-text format.")
     @APIResponse(responseCode = "200", description = "The article, with a strong ETag", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     public Response get(@PathParam("ref") String ref, @Context Request request) {
         Variant chosen = request.selectVariant(REPRESENTATIONS);
         boolean text = chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE);
@@ -178,7 +180,8 @@ public class ArticleResource {
     }
 
     private Response created(ArticleService.Read<ArticleResponse> read, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles").path(String.valueOf(read.body().id()))
+        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
+                .path(String.valueOf(read.body().id()))
                 .build();
         return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
                 read.lastModified(), false).build();

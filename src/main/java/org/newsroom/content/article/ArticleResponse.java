@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Article", description = "One article with its body blocks in reading order")
 public record ArticleResponse(long id, String slug, String headline, String subheadline, String dateline,
         String byline, String section, List<String> tags,
-        @Schema(enumeration = { "draft", "published" }) String status, Instant publishedAt, Instant createdAt,
+        @Schema(enumeration = {
+                "draft", "published"}) String status,
+        Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount, List<ParagraphResponse> paragraphs) {
 
     public static ArticleResponse from(Article article, List<Paragraph> paragraphs) {

@@ -78,32 +78,32 @@ public class ArticleService {
         String sortKey = query.visibility() == ArticleListQuery.Visibility.DRAFT ? "a.createdAt" : "a.publishedAt";
         switch (query.visibility()) {
             case PUBLISHED -> {
-                parameters.add(new Object[] { "status", ArticleStatus.PUBLISHED });
+                parameters.add(new Object[]{"status", ArticleStatus.PUBLISHED});
                 hql.append(" and a.publishedAt <= :now");
-                parameters.add(new Object[] { "now", now });
+                parameters.add(new Object[]{"now", now});
             }
             case SCHEDULED -> {
-                parameters.add(new Object[] { "status", ArticleStatus.PUBLISHED });
+                parameters.add(new Object[]{"status", ArticleStatus.PUBLISHED});
                 hql.append(" and a.publishedAt > :now");
-                parameters.add(new Object[] { "now", now });
+                parameters.add(new Object[]{"now", now});
             }
-            case DRAFT -> parameters.add(new Object[] { "status", ArticleStatus.DRAFT });
+            case DRAFT -> parameters.add(new Object[]{"status", ArticleStatus.DRAFT});
         }
         if (query.section() != null) {
             hql.append(" and a.section = :section");
-            parameters.add(new Object[] { "section", query.section() });
+            parameters.add(new Object[]{"section", query.section()});
         }
         for (int i = 0; i < query.tags().size(); i++) {
             hql.append(" and array_contains(a.tags, :tag").append(i).append(")");
-            parameters.add(new Object[] { "tag" + i, query.tags().get(i) });
+            parameters.add(new Object[]{"tag" + i, query.tags().get(i)});
         }
         if (query.from() != null) {
             hql.append(" and ").append(sortKey).append(" >= :from");
-            parameters.add(new Object[] { "from", query.from() });
+            parameters.add(new Object[]{"from", query.from()});
         }
         if (query.to() != null) {
             hql.append(" and ").append(sortKey).append(" < :to");
-            parameters.add(new Object[] { "to", query.to() });
+            parameters.add(new Object[]{"to", query.to()});
         }
         boolean newestFirst = query.newestFirst();
         String ordering = query.ordering();
@@ -112,8 +112,8 @@ public class ArticleService {
             String beyond = newestFirst ? "<" : ">";
             hql.append(" and (").append(sortKey).append(' ').append(beyond).append(" :key or (").append(sortKey)
                     .append(" = :key and a.id ").append(beyond).append(" :afterId))");
-            parameters.add(new Object[] { "key", after.sortKey() });
-            parameters.add(new Object[] { "afterId", after.id() });
+            parameters.add(new Object[]{"key", after.sortKey()});
+            parameters.add(new Object[]{"afterId", after.id()});
         }
         String direction = newestFirst ? " desc" : " asc";
         hql.append(" order by ").append(sortKey).append(direction).append(", a.id").append(direction);
@@ -129,7 +129,9 @@ public class ArticleService {
         String next = null;
         if (more) {
             Article last = (Article) page.get(page.size() - 1)[0];
-            Instant lastKey = query.visibility() == ArticleListQuery.Visibility.DRAFT ? last.createdAt : last.publishedAt;
+            Instant lastKey = query.visibility() == ArticleListQuery.Visibility.DRAFT
+                    ? last.createdAt
+                    : last.publishedAt;
             next = new Cursor(ordering, lastKey, last.id).encode();
         }
         return new Page<>(items, next);
@@ -141,7 +143,8 @@ public class ArticleService {
         checkBlocks(write);
         Instant now = Time.now();
         Article article = new Article();
-        article.slug = write.slug() != null ? requireFreeSlug(write.slug())
+        article.slug = write.slug() != null
+                ? requireFreeSlug(write.slug())
                 : Slugs.firstFree(Slugs.fromHeadline(write.headline()),
                         Article.listSlugsLike(Slugs.fromHeadline(write.headline())));
         article.createdAt = now;

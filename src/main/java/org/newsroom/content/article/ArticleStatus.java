@@ -2,6 +2,7 @@ package org.newsroom.content.article;
 
 /** Stored and sent in lower case: {@code draft}, {@code published}. */
 public enum ArticleStatus {
+
     DRAFT, PUBLISHED;
 
     public String wire() {
@@ -14,6 +15,7 @@ public enum ArticleStatus {
 
     @jakarta.persistence.Converter(autoApply = true)
     public static class DatabaseConverter implements jakarta.persistence.AttributeConverter<ArticleStatus, String> {
+
         @Override
         public String convertToDatabaseColumn(ArticleStatus status) {
             return status == null ? null : status.wire();

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ArticleSummary", description = "A list row: the article without its body, with an excerpt")
 public record ArticleSummary(long id, String slug, String headline, String subheadline, String dateline,
         String byline, String section, List<String> tags,
-        @Schema(enumeration = { "draft", "published" }) String status, Instant publishedAt, Instant createdAt,
+        @Schema(enumeration = {
+                "draft", "published"}) String status,
+        Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount,
         @Schema(description = "The first block, cut at a word boundary, at most 280 characters") String excerpt) {
 

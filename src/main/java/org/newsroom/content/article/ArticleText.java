@@ -126,6 +126,7 @@ public final class ArticleText {
 
     /** The text is not a readable article; the message starts with the 1-based line number. */
     public static final class FormatException extends RuntimeException {
+
         private final int lineNumber;
 
         public FormatException(int lineNumber, String problem) {

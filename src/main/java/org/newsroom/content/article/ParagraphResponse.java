@@ -4,7 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Paragraph", description = "A typed body block; position is 1-based and dense within its article")
 public record ParagraphResponse(long id, int position,
-        @Schema(enumeration = { "paragraph", "heading", "pullquote", "blockquote" }) String type, String text,
+        @Schema(enumeration = {
+                "paragraph", "heading", "pullquote", "blockquote"}) String type,
+        String text,
         String attribution) {
 
     public static ParagraphResponse from(Paragraph paragraph) {

@@ -52,11 +52,12 @@ public class ArticleCommentResource {
     @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount")
     @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
     public Response list(@PathParam("ref") String ref,
-            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "oldest", "newest" })) String sort,
+            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"oldest", "newest"})) String sort,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("sort", "limit", "cursor"));
-        boolean newestFirst = "newest".equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
+        boolean newestFirst = "newest"
+                .equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
         return Links.page(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor), uri)
                 .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
     }

@@ -90,7 +90,8 @@ public class Comment extends PanacheEntityBase {
             Long afterId, int rows) {
         String beyond = newestFirst ? "<" : ">";
         String direction = newestFirst ? "desc" : "asc";
-        String keyset = afterId == null ? ""
+        String keyset = afterId == null
+                ? ""
                 : " and (createdAt " + beyond + " :key or (createdAt = :key and id " + beyond + " :afterId))";
         var query = getEntityManager().createQuery("from Comment where " + owner + " and status in :visible" + keyset
                 + " order by createdAt " + direction + ", id " + direction, Comment.class)

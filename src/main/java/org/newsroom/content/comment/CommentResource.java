@@ -68,7 +68,8 @@ public class CommentResource {
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("limit", "cursor"));
-        return Links.page(comments.listReplies(Ids.parse(id, "This comment"), QueryParameters.limit(limit), cursor), uri)
+        return Links
+                .page(comments.listReplies(Ids.parse(id, "This comment"), QueryParameters.limit(limit), cursor), uri)
                 .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
     }
 

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Comment", description = "A reader comment; a deleted one is a tombstone whose author and body are null")
 public record CommentResponse(long id, long articleId, Long parentId, long rootId, String authorName, String body,
-        @Schema(enumeration = { "published", "pending", "rejected", "spam", "deleted" }) String status,
+        @Schema(enumeration = {
+                "published", "pending", "rejected", "spam", "deleted"}) String status,
         Instant createdAt, Instant editedAt, Instant editableUntil, int replyCount) {
 
     public static CommentResponse from(Comment comment) {

@@ -45,7 +45,7 @@ public class CommentService {
         Comment comment = new Comment();
         comment.articleId = article.id;
         if (request.parentId() != null) {
-            Comment parent = Comment.<Comment> findByIdOptional(request.parentId())
+            Comment parent = Comment.<Comment>findByIdOptional(request.parentId())
                     .filter(candidate -> candidate.articleId.equals(article.id)
                             && candidate.status == CommentStatus.PUBLISHED)
                     .orElseThrow(() -> ApiException.invalid("parentId",

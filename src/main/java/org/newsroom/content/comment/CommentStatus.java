@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** Stored and sent in lower case. Readers see PUBLISHED comments and DELETED tombstones only. */
 public enum CommentStatus {
+
     PUBLISHED, PENDING, REJECTED, SPAM, DELETED;
 
     public String wire() {
@@ -16,6 +17,7 @@ public enum CommentStatus {
 
     @jakarta.persistence.Converter(autoApply = true)
     public static class DatabaseConverter implements jakarta.persistence.AttributeConverter<CommentStatus, String> {
+
         @Override
         public String convertToDatabaseColumn(CommentStatus status) {
             return status == null ? null : status.wire();

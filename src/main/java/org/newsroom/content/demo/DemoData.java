@@ -56,7 +56,8 @@ public class DemoData {
             ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(),
                     document.dateline(), "Demo Desk", sample.section(), sample.tags(), "published",
                     Time.now().minus(sample.age()), true, document.blocks().stream()
-                            .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList());
+                            .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution()))
+                            .toList());
             lastSlug = articles.create(write).body().slug();
         }
         var first = comments.post(lastSlug, new CommentRequest("Reader in Stromness", null,

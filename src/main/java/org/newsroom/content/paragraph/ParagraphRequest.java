@@ -16,8 +16,9 @@ import org.newsroom.content.shared.validation.SingleLine;
  */
 @Schema(name = "ParagraphRequest")
 public record ParagraphRequest(
-        @NotNull @Pattern(regexp = BlockTypes.PATTERN, message = BlockTypes.MESSAGE) @Schema(enumeration = { "paragraph",
-                "heading", "pullquote", "blockquote" }) String type,
+        @NotNull @Pattern(regexp = BlockTypes.PATTERN, message = BlockTypes.MESSAGE) @Schema(enumeration = {
+                "paragraph",
+                "heading", "pullquote", "blockquote"}) String type,
         @NotBlank @Size(max = 10_000) @SingleLine String text,
         @Size(max = 200) @SingleLine @Schema(description = "Only for pullquote and blockquote") String attribution,
         @Min(1) @Schema(description = "1-based; at most the block count (plus one when inserting)") Integer position) {

@@ -66,8 +66,8 @@ public class ParagraphResource {
     @Operation(summary = "The article's body blocks in order", description = "?type= keeps one kind of block")
     @APIResponse(responseCode = "200", description = "All blocks, in one page")
     public Response list(@PathParam("ref") String ref,
-            @QueryParam("type") @Parameter(schema = @Schema(enumeration = { "paragraph", "heading", "pullquote",
-                    "blockquote" })) String type,
+            @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"paragraph", "heading", "pullquote",
+                    "blockquote"})) String type,
             @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("type"));
         if (type != null && !BlockTypes.ALL.contains(type)) {
@@ -87,7 +87,8 @@ public class ParagraphResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
             @NotNull @Valid ParagraphRequest body, @Context UriInfo uri) {
         ParagraphService.Read read = paragraphs.insert(ref, ifMatch, body);
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles").path(String.valueOf(read.articleId()))
+        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
+                .path(String.valueOf(read.articleId()))
                 .path("paragraphs").path(String.valueOf(read.body().id())).build();
         return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
                 read.lastModified(), false).build();

@@ -46,7 +46,8 @@ public class ParagraphService {
 
     public Page<ParagraphResponse> list(String ref, String type, boolean editor) {
         Article article = articles.findReadable(ref, editor);
-        List<Paragraph> paragraphs = type == null ? Paragraph.listByArticle(article.id)
+        List<Paragraph> paragraphs = type == null
+                ? Paragraph.listByArticle(article.id)
                 : Paragraph.listByArticleAndType(article.id, type);
         // The whole body in one page: an article has at most 1000 blocks.
         return new Page<>(paragraphs.stream().map(ParagraphResponse::from).toList(), null);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.newsroom.content.article.ArticleText.Block;
 import org.newsroom.content.article.ArticleText.Document;
 import org.newsroom.content.article.ArticleText.FormatException;
@@ -196,7 +195,8 @@ class ArticleTextTest {
 
     @Test
     void acceptsEnAndEmDashesAfterTheDateline() {
-        assertEquals("S\u00C3O PAULO", ArticleText.parse(lines("H", "S", "S\u00C3O PAULO " + EN_DASH + " Text")).dateline());
+        assertEquals("S\u00C3O PAULO",
+                ArticleText.parse(lines("H", "S", "S\u00C3O PAULO " + EN_DASH + " Text")).dateline());
         assertEquals("KYIV", ArticleText.parse(lines("H", "S", "KYIV " + EM_DASH + " Text")).dateline());
     }
 
@@ -206,14 +206,16 @@ class ArticleTextTest {
 
         assertEquals("WASHINGTON, D.C.", document.dateline());
         assertEquals(List.of(paragraph("Text")), document.blocks());
-        assertEquals("N" + APOSTROPHE + "DJAMENA", ArticleText.parse(lines("H", "S", "N" + APOSTROPHE + "DJAMENA - Text")).dateline());
+        assertEquals("N" + APOSTROPHE + "DJAMENA",
+                ArticleText.parse(lines("H", "S", "N" + APOSTROPHE + "DJAMENA - Text")).dateline());
         assertEquals("PORT-AU-PRINCE", ArticleText.parse(lines("H", "S", "PORT-AU-PRINCE - Text")).dateline());
         assertEquals("AL-QUDS/JERUSALEM", ArticleText.parse(lines("H", "S", "AL-QUDS/JERUSALEM - Text")).dateline());
     }
 
     @Test
     void acceptsUpperCaseLettersOfAnyScriptAndCombiningMarks() {
-        assertEquals("\u041C\u041E\u0421\u041A\u0412\u0410", ArticleText.parse(lines("H", "S", "\u041C\u041E\u0421\u041A\u0412\u0410 - Text")).dateline());
+        assertEquals("\u041C\u041E\u0421\u041A\u0412\u0410",
+                ArticleText.parse(lines("H", "S", "\u041C\u041E\u0421\u041A\u0412\u0410 - Text")).dateline());
         // A decomposed LOMÉ: E followed by a combining acute accent.
         assertEquals("LOME\u0301", ArticleText.parse(lines("H", "S", "LOME\u0301 - Text")).dateline());
     }
@@ -405,7 +407,8 @@ class ArticleTextTest {
 
     @Test
     void writesNoSeparatorWithoutTrailingPullquotes() {
-        String written = ArticleText.write(article(null, paragraph("Text."), pullquote("Inline.", null), paragraph("End.")));
+        String written = ArticleText
+                .write(article(null, paragraph("Text."), pullquote("Inline.", null), paragraph("End.")));
 
         assertEquals(lines("Headline", "Sub", "Text.", ">> Inline.", "End."), written);
     }
@@ -459,7 +462,8 @@ class ArticleTextTest {
             assertRoundTrips(article(null, paragraph("Text."), pullquote(text, null)));
             assertRoundTrips(article(null, paragraph("Text."), pullquote("Quote.", null), pullquote(text, null)));
             assertRoundTrips(article("PARIS", paragraph(text), paragraph(text)));
-            assertRoundTrips(article(null, heading(text), blockquote(text, text), pullquote(text, text), paragraph("End.")));
+            assertRoundTrips(
+                    article(null, heading(text), blockquote(text, text), pullquote(text, text), paragraph("End.")));
         }
     }
 
@@ -514,7 +518,8 @@ class ArticleTextTest {
     void refusesADatelineThatWouldNotReadBack() {
         assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article("Paris", paragraph("Text."))));
         assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article("A - B", paragraph("Text."))));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article("A".repeat(61), paragraph("Text."))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(article("A".repeat(61), paragraph("Text."))));
     }
 
     @Test
@@ -543,19 +548,25 @@ class ArticleTextTest {
     @Test
     void writeRefusesWhatTheFormatCannotCarry() {
         assertThrows(IllegalArgumentException.class, () -> ArticleText.write(new Document(" ", null, null, List.of())));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(new Document(null, null, null, List.of())));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article(null, new Block("image", "x", null))));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article(null, new Block(null, "x", null))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(new Document(null, null, null, List.of())));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(article(null, new Block("image", "x", null))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(article(null, new Block(null, "x", null))));
         assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article(null, paragraph(null))));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article(null, new Block("paragraph", "x", "A"))));
-        assertThrows(IllegalArgumentException.class, () -> ArticleText.write(article(null, new Block("heading", "x", "A"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(article(null, new Block("paragraph", "x", "A"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ArticleText.write(article(null, new Block("heading", "x", "A"))));
         assertThrows(IllegalArgumentException.class, () -> ArticleText.write(null));
     }
 
     @Test
     void keepsTrailingSpacesThroughARoundTrip() {
         assertRoundTrips(new Document("Headline  ", " Sub ", "PARIS", List.of(
-                paragraph("Text.  "), heading("Part "), blockquote("Quote. ", "Author "), pullquote(" Trailing ", null))));
+                paragraph("Text.  "), heading("Part "), blockquote("Quote. ", "Author "),
+                pullquote(" Trailing ", null))));
     }
 
     // --- Unicode and fixtures --------------------------------------------------------------
@@ -582,7 +593,8 @@ class ArticleTextTest {
         assertEquals(7, document.blocks().size());
         assertEquals(6, document.blocks().stream().filter(block -> block.type().equals(ArticleText.PARAGRAPH)).count());
         Block last = document.blocks().get(6);
-        assertEquals(pullquote(LEFT_QUOTE + "We wanted the books to go where the people are." + RIGHT_QUOTE, null), last);
+        assertEquals(pullquote(LEFT_QUOTE + "We wanted the books to go where the people are." + RIGHT_QUOTE, null),
+                last);
         assertTrue(document.blocks().get(0).text().startsWith("A decommissioned river ferry"));
         assertEquals(LEFT_QUOTE + "We wanted the books to go where the people are," + RIGHT_QUOTE
                 + " said the project" + APOSTROPHE + "s coordinator, Marta Ribeiro.", document.blocks().get(2).text());

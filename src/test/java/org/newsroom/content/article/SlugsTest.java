@@ -12,7 +12,8 @@ class SlugsTest {
 
     @Test
     void lowerCasesAndHyphenatesAHeadline() {
-        assertEquals("north-korea-vows-to-beef-up-china-ties", Slugs.fromHeadline("North Korea vows to beef up China ties"));
+        assertEquals("north-korea-vows-to-beef-up-china-ties",
+                Slugs.fromHeadline("North Korea vows to beef up China ties"));
     }
 
     @Test

@@ -14,12 +14,14 @@ public interface ContentConfig {
     Comments comments();
 
     interface Cache {
+
         /** Cache-Control of published content that anyone may read. */
         @WithDefault("public, max-age=60, stale-while-revalidate=300")
         String published();
     }
 
     interface Comments {
+
         /** How long the author may edit or delete a comment with its token. */
         @WithDefault("PT15M")
         Duration editWindow();

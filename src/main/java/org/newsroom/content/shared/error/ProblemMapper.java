@@ -47,9 +47,9 @@ public class ProblemMapper {
     }
 
     /** Named one by one: Quarkus has its own mappers for these, and the most specific mapper wins. */
-    @ServerExceptionMapper({ JsonProcessingException.class, UnrecognizedPropertyException.class,
+    @ServerExceptionMapper({JsonProcessingException.class, UnrecognizedPropertyException.class,
             MismatchedInputException.class, InvalidFormatException.class,
-            com.fasterxml.jackson.core.JsonParseException.class })
+            com.fasterxml.jackson.core.JsonParseException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return problem(ErrorCode.VALIDATION_FAILED, invalidFields(1), uri,
@@ -87,7 +87,7 @@ public class ProblemMapper {
         return problem(ErrorCode.CONFLICT, "The write conflicts with the stored data", uri, List.of());
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         Response response = problem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", uri, List.of());
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -116,7 +116,8 @@ public class ProblemMapper {
         }
         Response response = problem(code, detailFor(code), uri, List.of());
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW))
                     .build();
         }
         return response;

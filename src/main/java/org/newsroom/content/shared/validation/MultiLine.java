@@ -18,9 +18,10 @@ import jakarta.validation.constraints.Pattern;
 @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\p{Cs}]*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
-@Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface MultiLine {
+
     String message() default "must not contain control characters other than newline and tab";
 
     Class<?>[] groups() default {};

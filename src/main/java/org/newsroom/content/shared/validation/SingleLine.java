@@ -21,9 +21,10 @@ import jakarta.validation.constraints.Pattern;
 @Pattern(regexp = "[^\\x00-\\x08\\x0A-\\x1F\\x7F-\\x9F\\x{2028}\\x{2029}\\p{Cs}]*")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
-@Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
+@Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface SingleLine {
+
     String message() default "must be one line of text without control characters";
 
     Class<?>[] groups() default {};

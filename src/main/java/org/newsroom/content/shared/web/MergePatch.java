@@ -18,7 +18,8 @@ public final class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : ((ObjectNode) patch).objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();

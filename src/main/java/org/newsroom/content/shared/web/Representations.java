@@ -3,12 +3,11 @@ package org.newsroom.content.shared.web;
 import java.time.Instant;
 import java.util.Date;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.newsroom.content.shared.config.ContentConfig;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Validators and cache policy of single-resource answers (API.md §3). */
 @ApplicationScoped

@@ -21,7 +21,8 @@ class CursorTest {
 
     @Test
     void isUrlSafe() {
-        assertEquals(cursor.encode(), java.net.URLEncoder.encode(cursor.encode(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(cursor.encode(),
+                java.net.URLEncoder.encode(cursor.encode(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -39,7 +40,7 @@ class CursorTest {
 
     @Test
     void refusesGarbage() {
-        for (String garbage : new String[] { "", "abc", "a.b.c", "!!!.???", "." }) {
+        for (String garbage : new String[]{"", "abc", "a.b.c", "!!!.???", "."}) {
             assertInvalid(() -> Cursor.decode(garbage, "published-newest"));
         }
     }
