@@ -83,6 +83,9 @@ CREATE TABLE comment (
     created_at       timestamptz NOT NULL DEFAULT now(),
     edited_at        timestamptz,
     editable_until   timestamptz NOT NULL,
+    -- Moves with every change of the representation (a new reply changes reply_count): ETag and Last-Modified.
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+    version          bigint      NOT NULL DEFAULT 0,
     -- SHA-256 of the token handed to the author once; the token itself is never stored.
     token_hash       bytea       NOT NULL,
     -- The poster's address, for rate limits and repeat detection; never part of any response.

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -51,6 +52,12 @@ public class Comment extends PanacheEntityBase {
 
     @Column(name = "editable_until")
     public Instant editableUntil;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
 
     @Column(name = "token_hash")
     public byte[] tokenHash;
@@ -103,7 +110,7 @@ public class Comment extends PanacheEntityBase {
     }
 
     /** Counts a new published reply on its thread's top-level comment, in the database (no read-modify-write race). */
-    public static void countReply(long rootId) {
-        update("replyCount = replyCount + 1 where id = ?1", rootId);
+    public static void countReply(long rootId, Instant now) {
+        update("replyCount = replyCount + 1, version = version + 1, updatedAt = ?2 where id = ?1", rootId, now);
     }
 }

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.newsroom.content.shared.validation.MultiLine;
 import org.newsroom.content.shared.validation.SingleLine;
+import org.newsroom.content.shared.validation.TextLength;
 
 /** A reader's new comment or reply. The e-mail address is kept for moderators and never shown. */
 @Schema(name = "CommentRequest")
 public record CommentRequest(
-        @NotBlank @Size(max = 80) @SingleLine @Schema(examples = "Reader in Busan") String authorName,
+        @NotBlank @TextLength(max = 80) @SingleLine @Schema(examples = "Reader in Busan") String authorName,
         @Email @Size(max = 254) @SingleLine @Schema(description = "Optional; never part of any response") String authorEmail,
-        @NotBlank @Size(max = 5000) @MultiLine @Schema(description = "Plain text, newlines kept") String body,
+        @NotBlank @TextLength(max = 5000) @MultiLine @Schema(description = "Plain text, newlines kept; 1 to 5000 characters after trimming") String body,
         @Positive @Schema(description = "The published comment of the same article this answers") Long parentId) {
 }

@@ -55,8 +55,8 @@ public class CommentResource {
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown, or not visible to readers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        return Response.ok(comments.get(Ids.parse(id, "This comment")))
-                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
+        CommentService.Read read = comments.get(Ids.parse(id, "This comment"));
+        return representations.ok(read.body(), read.etag(), read.lastModified(), true).build();
     }
 
     @GET

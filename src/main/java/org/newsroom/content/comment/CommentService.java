@@ -58,13 +58,14 @@ public class CommentService {
         comment.body = nfc(request.body());
         comment.status = CommentStatus.PUBLISHED;
         comment.createdAt = now;
+        comment.updatedAt = now;
         comment.editableUntil = now.plus(config.comments().editWindow());
         String token = newToken();
         comment.tokenHash = hash(token);
         comment.clientAddress = clientAddress;
         comment.persist();
         if (comment.rootId != null) {
-            Comment.countReply(comment.rootId);
+            Comment.countReply(comment.rootId, now);
         }
         return CreatedCommentResponse.from(comment, token);
     }
@@ -78,8 +79,17 @@ public class CommentService {
         return page(rows, limit, ordering);
     }
 
-    public CommentResponse get(long id) {
-        return CommentResponse.from(findVisible(id));
+    /** A comment as read, with its validators. */
+    public record Read(CommentResponse body, String etag, Instant lastModified) {
+    }
+
+    public Read get(long id) {
+        Comment comment = findVisible(id);
+        return new Read(CommentResponse.from(comment), etag(comment), comment.updatedAt);
+    }
+
+    static String etag(Comment comment) {
+        return org.newsroom.content.shared.web.Preconditions.etag("c" + comment.id + "." + comment.version);
     }
 
     public Page<CommentResponse> listReplies(long id, int limit, String cursor) {

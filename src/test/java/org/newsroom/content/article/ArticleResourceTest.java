@@ -84,6 +84,19 @@ class ArticleResourceTest {
     }
 
     @Test
+    void answersNotModifiedWithoutABodyForTheCurrentEtag() {
+        long id = Fixtures.publishedArticle("revalidating").jsonPath().getLong("id");
+        ExtractableResponse<Response> first = given().get("/api/v1/articles/{id}", id).then().statusCode(200)
+                .extract();
+        given().header("If-None-Match", first.header("ETag")).get("/api/v1/articles/{id}", id).then()
+                .statusCode(304).header("ETag", first.header("ETag")).body(emptyOrNullString());
+        given().header("If-Modified-Since", first.header("Last-Modified")).get("/api/v1/articles/{id}", id).then()
+                .statusCode(304);
+        given().header("If-None-Match", "\"a" + id + ".999\"").get("/api/v1/articles/{id}", id).then()
+                .statusCode(200);
+    }
+
+    @Test
     void hidesDraftsAndScheduledArticlesFromReadersButNotFromEditors() {
         long draft = Fixtures.draftArticle().jsonPath().getLong("id");
         long scheduled = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Tomorrow"), "status", "published",

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
 
@@ -130,7 +129,7 @@ class CommentResourceTest {
     }
 
     @Test
-    @Disabled("bug: API.md §5 says body 1-5000 after trimming, but CommentRequest.body has @Size(max = 5000) on the untrimmed text, so 5000 characters plus a trailing newline answer 400 field body")
+
     void countsTheBodyLimitAfterTrimming() {
         // API.md §5: "body 1-5000 after trimming": 5000 characters plus a trailing newline are within the limit.
         long article = publishedArticle();
@@ -141,7 +140,7 @@ class CommentResourceTest {
     }
 
     @Test
-    @Disabled("bug: API.md §5 says authorName 1-80 characters, but @Size counts UTF-16 units (and before NFC), so 80 emoji (160 units) answer 400 field authorName")
+
     void countsAuthorNameCharactersNotUtf16Units() {
         long article = publishedArticle();
         String name = "\uD83D\uDE00".repeat(80);
@@ -203,7 +202,7 @@ class CommentResourceTest {
         long article = publishedArticle();
         long other = publishedArticle();
         long foreign = post(other, Map.of("authorName", "Elsewhere", "body", "On another article"));
-        for (long parent : new long[] { foreign, 999_999_999L }) {
+        for (long parent : new long[]{foreign, 999_999_999L}) {
             problem(given().contentType(ContentType.JSON)
                     .body(Map.of("authorName", "Replier", "body", "Which thread?", "parentId", parent))
                     .post(commentsPath(article)).then(), 400, "VALIDATION_FAILED", "validation", "Invalid request",
@@ -448,7 +447,7 @@ class CommentResourceTest {
     }
 
     @Test
-    @Disabled("bug: API.md §3 says GET /comments/{id} carries a strong ETag and Last-Modified and answers If-None-Match with 304; CommentResource.get sends neither header")
+
     void answersOneCommentWithValidatorsAndNotModified() {
         // API.md §3: every GET of a single comment carries a strong ETag and Last-Modified; If-None-Match gives 304.
         long article = publishedArticle();
@@ -478,7 +477,8 @@ class CommentResourceTest {
         ValidatableResponse answer = problem(given().contentType(ContentType.JSON).body(body)
                 .post(commentsPath(article)).then(), 400, "VALIDATION_FAILED", "validation", "Invalid request",
                 commentsPath(article))
-                .body("detail", equalTo(fields.length == 1 ? "1 field is invalid"
+                .body("detail", equalTo(fields.length == 1
+                        ? "1 field is invalid"
                         : fields.length + " fields are invalid"))
                 .body("errors.field", contains((Object[]) fields));
         given().get(commentsPath(article)).then().statusCode(200).body("items", hasSize(0));

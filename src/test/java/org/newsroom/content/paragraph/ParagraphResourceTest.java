@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.TestTokens;
@@ -138,7 +137,7 @@ class ParagraphResourceTest {
     }
 
     @Test
-    @Disabled("bug: API.md §3 says If-None-Match with the current ETag answers 304; GET /articles/{ref}/paragraphs/{id} answers 200 with the body (no conditional GET anywhere: Representations only sets ETag)")
+
     void answersNotModifiedForACurrentBlockEtag() {
         // API.md §3: If-None-Match with the current ETag answers 304 with no body.
         ExtractableResponse<Response> created = Fixtures.publishedArticle(Fixtures.unique("p"));
@@ -513,7 +512,7 @@ class ParagraphResourceTest {
         String block = blockPath(article, first);
         Map<String, Object> body = Map.of("type", "paragraph", "text", "Intruder");
 
-        for (String token : new String[] { null, TestTokens.moderator() }) {
+        for (String token : new String[]{null, TestTokens.moderator()}) {
             boolean anonymous = token == null;
             int status = anonymous ? 401 : 403;
             String code = anonymous ? "UNAUTHENTICATED" : "FORBIDDEN";

@@ -43,7 +43,8 @@ public class ProblemMapper {
             errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        return problem(ErrorCode.VALIDATION_FAILED, invalidFields(errors.size()), uri, errors);
+        long fields = errors.stream().map(Problem.FieldError::field).distinct().count();
+        return problem(ErrorCode.VALIDATION_FAILED, invalidFields((int) fields), uri, errors);
     }
 
     /** Named one by one: Quarkus has its own mappers for these, and the most specific mapper wins. */
