@@ -2,7 +2,9 @@ package org.newsroom.content.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -11,10 +13,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.newsroom.content.shared.web.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -100,5 +104,53 @@ public class Article extends PanacheEntityBase {
         return getEntityManager()
                 .createQuery("select a.slug from Article a where a.slug = :base or a.slug like :pattern", String.class)
                 .setParameter("base", base).setParameter("pattern", base.replace("_", "\\_") + "-%").getResultList();
+    }
+
+    /**
+     * One page of a list (one statement): rows of {@code [Article, text of its first block]}, keyset-paged after
+     * {@code after}, with one row more than the limit so the caller knows whether another page follows.
+     */
+    public static List<Object[]> listPage(ArticleListQuery query, Cursor after, Instant now) {
+        boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
+        String sortKey = drafts ? "a.createdAt" : "a.publishedAt";
+        StringBuilder hql = new StringBuilder("select a, (select p.text from Paragraph p"
+                + " where p.articleId = a.id and p.position = 1) from Article a where a.status = :status");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("status", drafts ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED);
+        if (query.visibility() == ArticleListQuery.Visibility.PUBLISHED) {
+            hql.append(" and a.publishedAt <= :now");
+            parameters.put("now", now);
+        } else if (query.visibility() == ArticleListQuery.Visibility.SCHEDULED) {
+            hql.append(" and a.publishedAt > :now");
+            parameters.put("now", now);
+        }
+        if (query.section() != null) {
+            hql.append(" and a.section = :section");
+            parameters.put("section", query.section());
+        }
+        for (int i = 0; i < query.tags().size(); i++) {
+            hql.append(" and array_contains(a.tags, :tag").append(i).append(')');
+            parameters.put("tag" + i, query.tags().get(i));
+        }
+        if (query.from() != null) {
+            hql.append(" and ").append(sortKey).append(" >= :from");
+            parameters.put("from", query.from());
+        }
+        if (query.to() != null) {
+            hql.append(" and ").append(sortKey).append(" < :to");
+            parameters.put("to", query.to());
+        }
+        String beyond = query.newestFirst() ? "<" : ">";
+        if (after != null) {
+            hql.append(" and (").append(sortKey).append(' ').append(beyond).append(" :key or (").append(sortKey)
+                    .append(" = :key and a.id ").append(beyond).append(" :afterId))");
+            parameters.put("key", after.sortKey());
+            parameters.put("afterId", after.id());
+        }
+        String direction = query.newestFirst() ? " desc" : " asc";
+        hql.append(" order by ").append(sortKey).append(direction).append(", a.id").append(direction);
+        TypedQuery<Object[]> select = getEntityManager().createQuery(hql.toString(), Object[].class);
+        parameters.forEach(select::setParameter);
+        return select.setMaxResults(query.limit() + 1).getResultList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -70,71 +69,15 @@ public class ArticleService {
     }
 
     public Page<ArticleSummary> list(ArticleListQuery query) {
-        StringBuilder hql = new StringBuilder(
-                "select a, (select p.text from Paragraph p where p.articleId = a.id and p.position = 1)"
-                        + " from Article a where a.status = :status");
-        List<Object[]> parameters = new ArrayList<>();
-        Instant now = Time.now();
-        String sortKey = query.visibility() == ArticleListQuery.Visibility.DRAFT ? "a.createdAt" : "a.publishedAt";
-        switch (query.visibility()) {
-            case PUBLISHED -> {
-                parameters.add(new Object[]{"status", ArticleStatus.PUBLISHED});
-                hql.append(" and a.publishedAt <= :now");
-                parameters.add(new Object[]{"now", now});
-            }
-            case SCHEDULED -> {
-                parameters.add(new Object[]{"status", ArticleStatus.PUBLISHED});
-                hql.append(" and a.publishedAt > :now");
-                parameters.add(new Object[]{"now", now});
-            }
-            case DRAFT -> parameters.add(new Object[]{"status", ArticleStatus.DRAFT});
-        }
-        if (query.section() != null) {
-            hql.append(" and a.section = :section");
-            parameters.add(new Object[]{"section", query.section()});
-        }
-        for (int i = 0; i < query.tags().size(); i++) {
-            hql.append(" and array_contains(a.tags, :tag").append(i).append(")");
-            parameters.add(new Object[]{"tag" + i, query.tags().get(i)});
-        }
-        if (query.from() != null) {
-            hql.append(" and ").append(sortKey).append(" >= :from");
-            parameters.add(new Object[]{"from", query.from()});
-        }
-        if (query.to() != null) {
-            hql.append(" and ").append(sortKey).append(" < :to");
-            parameters.add(new Object[]{"to", query.to()});
-        }
-        boolean newestFirst = query.newestFirst();
+        Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
+        List<Object[]> rows = Article.listPage(query, after, Time.now());
         String ordering = query.ordering();
-        if (query.cursor() != null) {
-            Cursor after = Cursor.decode(query.cursor(), ordering);
-            String beyond = newestFirst ? "<" : ">";
-            hql.append(" and (").append(sortKey).append(' ').append(beyond).append(" :key or (").append(sortKey)
-                    .append(" = :key and a.id ").append(beyond).append(" :afterId))");
-            parameters.add(new Object[]{"key", after.sortKey()});
-            parameters.add(new Object[]{"afterId", after.id()});
-        }
-        String direction = newestFirst ? " desc" : " asc";
-        hql.append(" order by ").append(sortKey).append(direction).append(", a.id").append(direction);
-
-        TypedQuery<Object[]> select = Article.getEntityManager().createQuery(hql.toString(), Object[].class);
-        parameters.forEach(parameter -> select.setParameter((String) parameter[0], parameter[1]));
-        List<Object[]> rows = select.setMaxResults(query.limit() + 1).getResultList();
-
-        boolean more = rows.size() > query.limit();
-        List<Object[]> page = more ? rows.subList(0, query.limit()) : rows;
-        List<ArticleSummary> items = page.stream().map(row -> ArticleSummary.from((Article) row[0], (String) row[1]))
-                .toList();
-        String next = null;
-        if (more) {
-            Article last = (Article) page.get(page.size() - 1)[0];
-            Instant lastKey = query.visibility() == ArticleListQuery.Visibility.DRAFT
-                    ? last.createdAt
-                    : last.publishedAt;
-            next = new Cursor(ordering, lastKey, last.id).encode();
-        }
-        return new Page<>(items, next);
+        boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
+        return Page.fromRows(rows, query.limit(), row -> ArticleSummary.from((Article) row[0], (String) row[1]),
+                row -> {
+                    Article last = (Article) row[0];
+                    return new Cursor(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
+                });
     }
 
     // ---- writes

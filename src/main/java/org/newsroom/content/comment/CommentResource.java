@@ -1,14 +1,9 @@
 package org.newsroom.content.comment;
 
-import java.net.URI;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,8 +27,6 @@ import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.Links;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
-
-import io.vertx.core.http.HttpServerRequest;
 
 @Path(ApiPaths.BASE + "/comments")
 @Tag(name = "Comments")

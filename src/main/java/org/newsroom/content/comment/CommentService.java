@@ -114,14 +114,8 @@ public class CommentService {
     }
 
     private static Page<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
-        boolean more = rows.size() > limit;
-        List<Comment> page = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            Comment last = page.get(page.size() - 1);
-            next = new Cursor(ordering, last.createdAt, last.id).encode();
-        }
-        return new Page<>(page.stream().map(CommentResponse::from).toList(), next);
+        return Page.fromRows(rows, limit, CommentResponse::from,
+                last -> new Cursor(ordering, last.createdAt, last.id));
     }
 
     private static String nfc(String text) {
