@@ -3,6 +3,7 @@ package org.newsroom.content.article;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Links;
@@ -59,11 +62,14 @@ public class ArticleResource {
     private final ArticleService articles;
     private final Representations representations;
     private final SecurityIdentity identity;
+    private final Idempotency idempotency;
 
-    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity) {
+    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
+            Idempotency idempotency) {
         this.articles = articles;
         this.representations = representations;
         this.identity = identity;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -111,8 +117,10 @@ public class ArticleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an article from JSON", description = "A draft unless status says otherwise")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-    public Response create(@NotNull @Valid ArticleWrite body, @Context UriInfo uri) {
-        return created(articles.create(body), uri);
+    public Response create(@NotNull @Valid ArticleWrite body,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "A retry with the same key and body replays the first answer") String idempotencyKey,
+            @Context UriInfo uri) {
+        return created(idempotencyKey, body, () -> articles.create(body), uri);
     }
 
     @POST
@@ -122,8 +130,11 @@ public class ArticleResource {
     @Operation(summary = "Create an article from the plain-text format", description = "Line 1 the headline, line 2 the sub-headline, then one block per line (README: the plain-text format). Always a draft.")
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
-    public Response createFromText(String body, @Context UriInfo uri) {
-        return created(articles.createFromText(body == null ? "" : body), uri);
+    public Response createFromText(String body,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "A retry with the same key and body replays the first answer") String idempotencyKey,
+            @Context UriInfo uri) {
+        String text = body == null ? "" : body;
+        return created(idempotencyKey, text, () -> articles.createFromText(text), uri);
     }
 
     @GET
@@ -179,12 +190,15 @@ public class ArticleResource {
         return Response.noContent().build();
     }
 
-    private Response created(ArticleService.Read<ArticleResponse> read, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
-                .path(String.valueOf(read.body().id()))
-                .build();
-        return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
-                read.lastModified(), false).build();
+    private Response created(String idempotencyKey, Object request,
+            Supplier<ArticleService.Read<ArticleResponse>> create, UriInfo uri) {
+        Idempotency.Answer answer = idempotency.run("POST " + uri.getPath(), idempotencyKey, request, () -> {
+            ArticleService.Read<ArticleResponse> read = create.get();
+            URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
+                    .path(String.valueOf(read.body().id())).build();
+            return new Idempotency.Created(Response.Status.CREATED.getStatusCode(), read.body(), location, read.etag());
+        });
+        return IdempotentResponses.of(answer).build();
     }
 
     private Response written(ArticleService.Read<ArticleResponse> read) {

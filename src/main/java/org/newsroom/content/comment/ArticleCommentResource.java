@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Links;
 import org.newsroom.content.shared.web.QueryParameters;
@@ -40,10 +43,13 @@ public class ArticleCommentResource {
 
     private final CommentService comments;
     private final Representations representations;
+    private final Idempotency idempotency;
 
-    public ArticleCommentResource(CommentService comments, Representations representations) {
+    public ArticleCommentResource(CommentService comments, Representations representations,
+            Idempotency idempotency) {
         this.comments = comments;
         this.representations = representations;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -64,15 +70,20 @@ public class ArticleCommentResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once.")
-    @APIResponse(responseCode = "201", description = "Stored; Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
-    public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body, @Context UriInfo uri,
-            @Context HttpServerRequest http) {
-        CreatedCommentResponse created = comments.post(ref, body, http.remoteAddress().hostAddress());
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("comments").path(String.valueOf(created.id()))
-                .build();
-        // The token is for this client alone: never in a shared cache.
-        return Response.created(location).entity(created).header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE)
-                .build();
+    @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "Stored (published, or pending for a moderator); Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
+    public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique string (a UUID): a retry with the same key and body replays the first answer") String idempotencyKey,
+            @Context UriInfo uri, @Context HttpServerRequest http) {
+        String client = http.remoteAddress().hostAddress();
+        Idempotency.Answer answer = idempotency.run("POST " + uri.getPath(), idempotencyKey, body, () -> {
+            CreatedCommentResponse created = comments.post(ref, body, client);
+            URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("comments")
+                    .path(String.valueOf(created.id())).build();
+            return new Idempotency.Created(Response.Status.CREATED.getStatusCode(), created, location, null);
+        });
+        // The token is for this client alone: never in a shared cache (IdempotentResponses says private).
+        return IdempotentResponses.of(answer).build();
     }
+
 }

@@ -71,8 +71,9 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "report_count")
     public int reportCount;
 
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
+    /** Why it waits for a moderator (links, banned-word, repeated, reports, pre-moderation); null otherwise. */
+    @Column(name = "held_reason")
+    public String heldReason;
 
     public long threadRootId() {
         return rootId != null ? rootId : id;
@@ -109,8 +110,81 @@ public class Comment extends PanacheEntityBase {
         return query.getResultList();
     }
 
-    /** Counts a new published reply on its thread's top-level comment, in the database (no read-modify-write race). */
-    public static void countReply(long rootId, Instant now) {
-        update("replyCount = replyCount + 1, version = version + 1, updatedAt = ?2 where id = ?1", rootId, now);
+    public boolean isHeldBy(byte[] presentedTokenHash) {
+        return presentedTokenHash != null && java.security.MessageDigest.isEqual(tokenHash, presentedTokenHash);
+    }
+
+    /** Holds this comment for a moderator. */
+    public void hold(String reason) {
+        status = CommentStatus.PENDING;
+        heldReason = reason;
+    }
+
+    /** A moderator's or the author's verdict; a tombstone keeps its place in the thread but not its words. */
+    public void changeStatus(CommentStatus newStatus, Instant now) {
+        status = newStatus;
+        updatedAt = now;
+        if (newStatus == CommentStatus.PUBLISHED) {
+            heldReason = null;
+        }
+        if (newStatus == CommentStatus.DELETED) {
+            authorName = "";
+            authorEmail = null;
+            body = "";
+        }
+    }
+
+    public void editBody(String newBody, Instant now) {
+        body = newBody;
+        editedAt = now;
+        updatedAt = now;
+    }
+
+    /** Keeps a thread's count of published replies exact, whatever changed under it. */
+    public static void recountReplies(long rootId, Instant now) {
+        update("replyCount = (select count(r) from Comment r where r.rootId = ?1 and r.status = ?2),"
+                + " version = version + 1, updatedAt = ?3 where id = ?1", rootId, CommentStatus.PUBLISHED, now);
+    }
+
+    /** Serialises one client's posts for the rest of the transaction, so that concurrent posts count each other. */
+    public static void lockClient(String clientAddress) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", "comments from " + clientAddress).getSingleResult();
+    }
+
+    public static long countByClientSince(String clientAddress, Instant since) {
+        return count("clientAddress = ?1 and createdAt >= ?2", clientAddress, since);
+    }
+
+    /** The n-th newest comment time of a client (1 = newest), to tell when a rate window frees a place. */
+    public static Optional<Instant> nthNewestByClientSince(String clientAddress, Instant since, int n) {
+        return getEntityManager()
+                .createQuery("select createdAt from Comment where clientAddress = :client and createdAt >= :since"
+                        + " order by createdAt desc", Instant.class)
+                .setParameter("client", clientAddress).setParameter("since", since).setFirstResult(n - 1)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public static boolean existsRepeat(String clientAddress, String body, Instant since) {
+        return count("clientAddress = ?1 and md5(body) = md5(?2) and body = ?2 and createdAt >= ?3", clientAddress,
+                body, since) > 0;
+    }
+
+    /** The moderation queue: comments of one status, or ({@code status == null}) the reported ones still up or held. */
+    public static List<Comment> pageQueue(CommentStatus status, Instant afterCreatedAt, Long afterId, int rows) {
+        String filter = status == null ? "reportCount > 0 and status in :statuses" : "status = :status";
+        String keyset = afterId == null ? "" : " and (createdAt > :key or (createdAt = :key and id > :afterId))";
+        var query = getEntityManager()
+                .createQuery("from Comment where " + filter + keyset + " order by createdAt, id", Comment.class)
+                .setMaxResults(rows);
+        if (status == null) {
+            query.setParameter("statuses", List.of(CommentStatus.PUBLISHED, CommentStatus.PENDING));
+        } else {
+            query.setParameter("status", status);
+        }
+        if (afterId != null) {
+            query.setParameter("key", afterCreatedAt).setParameter("afterId", afterId);
+        }
+        return query.getResultList();
     }
 }

@@ -3,7 +3,14 @@ package org.newsroom.content.comment;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,35 +28,52 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.error.Problem;
+import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.IdempotentResponses;
+import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path(ApiPaths.BASE + "/comments")
 @Tag(name = "Comments")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentResource {
 
+    public static final String TOKEN_HEADER = "Comment-Token";
+
     private final CommentService comments;
     private final Representations representations;
+    private final Idempotency idempotency;
+    private final SecurityIdentity identity;
 
-    public CommentResource(CommentService comments, Representations representations) {
+    public CommentResource(CommentService comments, Representations representations, Idempotency idempotency,
+            SecurityIdentity identity) {
         this.comments = comments;
         this.representations = representations;
+        this.idempotency = idempotency;
+        this.identity = identity;
     }
 
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One comment")
+    @Operation(summary = "One comment", description = "Readers see published comments and tombstones; with its Comment-Token the author also sees their own held one")
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown, or not visible to readers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        CommentService.Read read = comments.get(Ids.parse(id, "This comment"));
-        return representations.ok(read.body(), read.etag(), read.lastModified(), true).build();
+    public Response get(@PathParam("id") String id,
+            @HeaderParam(TOKEN_HEADER) @Parameter(description = "The author's token, to see their own held comment") String token) {
+        CommentService.Read read = comments.get(Ids.parse(id, "This comment"), token);
+        return representations.ok(read.body(), read.etag(), read.lastModified(), read.shared()).build();
     }
 
     @GET
@@ -66,4 +90,60 @@ public class CommentResource {
                 .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
     }
 
+    @PATCH
+    @Path("{id}")
+    @PermitAll
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
+    @Operation(summary = "The author edits the body", description = "Needs the comment's Comment-Token, while editableUntil has not passed")
+    @APIResponse(responseCode = "200", description = "The comment as stored", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    public Response edit(@PathParam("id") String id,
+            @HeaderParam(TOKEN_HEADER) @Parameter(required = true) String token,
+            @NotNull @Valid CommentEdit body) {
+        if (token == null) {
+            throw noCredentials("Send the comment's Comment-Token");
+        }
+        CommentService.Read read = comments.edit(Ids.parse(id, "This comment"), token, body);
+        return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "Delete a comment, leaving a tombstone", description = "The author with the Comment-Token, or a moderator's bearer token")
+    @APIResponse(responseCode = "204", description = "Tombstoned; the thread under it stays")
+    public Response delete(@PathParam("id") String id, @HeaderParam(TOKEN_HEADER) String token) {
+        String moderator = identity.hasRole(Roles.MODERATOR) ? identity.getPrincipal().getName() : null;
+        if (token == null && identity.isAnonymous()) {
+            throw noCredentials("Send the comment's Comment-Token, or a moderator's bearer token");
+        }
+        comments.delete(Ids.parse(id, "This comment"), new CommentService.Actor(token, moderator));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/reports")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator")
+    @APIResponse(responseCode = "202", description = "Received")
+    public Response report(@PathParam("id") String id, @NotNull @Valid ReportRequest body,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http,
+            @Context UriInfo uri) {
+        long commentId = Ids.parse(id, "This comment");
+        String client = http.remoteAddress().hostAddress();
+        Idempotency.Answer answer = idempotency.run("POST " + uri.getPath(), idempotencyKey, body, () -> {
+            comments.report(commentId, body, client);
+            return new Idempotency.Created(Response.Status.ACCEPTED.getStatusCode(), new ReportReceived("received"),
+                    null, null);
+        });
+        return IdempotentResponses.of(answer).build();
+    }
+
+    /** The body of a 202: the report is in; what happens next is the moderators' call. */
+    public record ReportReceived(String status) {
+    }
+
+    private static ApiException noCredentials(String detail) {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, detail);
+    }
 }

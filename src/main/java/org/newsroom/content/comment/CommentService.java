@@ -20,7 +20,9 @@ import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Page;
+import org.newsroom.content.shared.web.Preconditions;
 
+/** Reader comments: posting, threads, the author's edits and deletes with the comment's token, and reports. */
 @ApplicationScoped
 @Transactional
 public class CommentService {
@@ -28,12 +30,29 @@ public class CommentService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
+    /** A comment as read, with its validators; {@code shared} is false for an author's view of their own. */
+    public record Read(CommentResponse body, String etag, Instant lastModified, boolean shared) {
+    }
+
+    /** Who acts on a comment: the token its author holds, or a moderator. */
+    public record Actor(String commentToken, String moderator) {
+
+        public boolean isAnonymous() {
+            return commentToken == null && moderator == null;
+        }
+    }
+
     private final ArticleService articles;
     private final ContentConfig config;
+    private final HoldRules holdRules;
+    private final RateLimiter rateLimiter;
 
-    public CommentService(ArticleService articles, ContentConfig config) {
+    public CommentService(ArticleService articles, ContentConfig config, HoldRules holdRules,
+            RateLimiter rateLimiter) {
         this.articles = articles;
         this.config = config;
+        this.holdRules = holdRules;
+        this.rateLimiter = rateLimiter;
     }
 
     public CreatedCommentResponse post(String articleRef, CommentRequest request, String clientAddress) {
@@ -53,10 +72,12 @@ public class CommentService {
             comment.parentId = parent.id;
             comment.rootId = parent.threadRootId();
         }
+        rateLimiter.check(clientAddress, now);
         comment.authorName = nfc(request.authorName());
         comment.authorEmail = request.authorEmail();
         comment.body = nfc(request.body());
         comment.status = CommentStatus.PUBLISHED;
+        holdRules.reasonToHoldNew(comment.body, clientAddress, now).ifPresent(comment::hold);
         comment.createdAt = now;
         comment.updatedAt = now;
         comment.editableUntil = now.plus(config.comments().editWindow());
@@ -64,8 +85,8 @@ public class CommentService {
         comment.tokenHash = hash(token);
         comment.clientAddress = clientAddress;
         comment.persist();
-        if (comment.rootId != null) {
-            Comment.countReply(comment.rootId, now);
+        if (comment.rootId != null && comment.status == CommentStatus.PUBLISHED) {
+            Comment.recountReplies(comment.rootId, now);
         }
         return CreatedCommentResponse.from(comment, token);
     }
@@ -79,21 +100,19 @@ public class CommentService {
         return page(rows, limit, ordering);
     }
 
-    /** A comment as read, with its validators. */
-    public record Read(CommentResponse body, String etag, Instant lastModified) {
-    }
-
-    public Read get(long id) {
-        Comment comment = findVisible(id);
-        return new Read(CommentResponse.from(comment), etag(comment), comment.updatedAt);
-    }
-
-    static String etag(Comment comment) {
-        return org.newsroom.content.shared.web.Preconditions.etag("c" + comment.id + "." + comment.version);
+    /** Readers see published comments and tombstones; the author, with the token, also sees their own held one. */
+    public Read get(long id, String commentToken) {
+        Comment comment = Comment.<Comment>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("This comment"));
+        boolean author = comment.isHeldBy(hashOrNull(commentToken));
+        if (!author) {
+            comment = visibleToReaders(comment);
+        }
+        return new Read(CommentResponse.from(comment), etag(comment), comment.updatedAt, !author);
     }
 
     public Page<CommentResponse> listReplies(long id, int limit, String cursor) {
-        Comment root = findVisible(id);
+        Comment root = visibleToReaders(Comment.<Comment>findByIdOptional(id).orElse(null));
         if (root.parentId != null) {
             throw ApiException.notFound("This thread");
         }
@@ -103,9 +122,77 @@ public class CommentService {
         return page(rows, limit, "replies");
     }
 
+    /** The author changes the body with the token while the edit window is open; the rules look at it again. */
+    public Read edit(long id, String commentToken, CommentEdit edit) {
+        Comment comment = Comment.<Comment>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("This comment"));
+        if (!comment.isHeldBy(hashOrNull(commentToken))) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This Comment-Token is not this comment's");
+        }
+        if (comment.status == CommentStatus.DELETED || comment.status == CommentStatus.REJECTED
+                || comment.status == CommentStatus.SPAM) {
+            throw new ApiException(ErrorCode.CONFLICT, "A " + comment.status.wire() + " comment cannot be edited");
+        }
+        Instant now = Time.now();
+        if (now.isAfter(comment.editableUntil)) {
+            throw new ApiException(ErrorCode.EDIT_WINDOW_CLOSED,
+                    "This comment could be edited until " + comment.editableUntil);
+        }
+        boolean wasPublished = comment.status == CommentStatus.PUBLISHED;
+        comment.editBody(nfc(edit.body()), now);
+        holdRules.reasonToHoldContent(comment.body).ifPresent(comment::hold);
+        Comment.flush();
+        if (wasPublished && comment.status != CommentStatus.PUBLISHED && comment.rootId != null) {
+            Comment.recountReplies(comment.rootId, now);
+        }
+        return new Read(CommentResponse.from(comment), etag(comment), comment.updatedAt, false);
+    }
+
+    /** Leaves a tombstone: the author with the token, or a moderator (whose decision is audited). */
+    public void delete(long id, Actor actor) {
+        Comment comment = Comment.<Comment>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("This comment"));
+        boolean author = comment.isHeldBy(hashOrNull(actor.commentToken()));
+        if (!author && actor.moderator() == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only the comment's author (its token) or a moderator may");
+        }
+        Instant now = Time.now();
+        if (comment.status != CommentStatus.DELETED) {
+            CommentStatus previous = comment.status;
+            comment.changeStatus(CommentStatus.DELETED, now);
+            if (!author) {
+                ModerationDecision.record(comment, actor.moderator(), "delete", null, previous, now);
+            }
+            Comment.flush();
+            if (comment.rootId != null) {
+                Comment.recountReplies(comment.rootId, now);
+            }
+        }
+    }
+
+    /** A reader's report: counted once per client; enough of them hold a published comment for a moderator. */
+    public void report(long id, ReportRequest report, String clientAddress) {
+        Comment comment = visibleToReaders(Comment.<Comment>findByIdOptional(id).orElse(null));
+        Instant now = Time.now();
+        if (CommentReport.fileOnce(comment.id, report.reason(), report.detail() == null ? null : nfc(report.detail()),
+                clientAddress, now)) {
+            comment.reportCount = (int) CommentReport.countForComment(comment.id);
+            comment.updatedAt = now;
+            if (comment.status == CommentStatus.PUBLISHED && comment.reportCount >= config.comments().reportsToHold()) {
+                comment.hold(HoldRules.REPORTS);
+                Comment.flush();
+                if (comment.rootId != null) {
+                    Comment.recountReplies(comment.rootId, now);
+                }
+            }
+        }
+    }
+
     /** A comment readers may see: its status is visible and its article is published. */
-    private Comment findVisible(long id) {
-        Comment comment = Comment.findVisibleToReaders(id).orElseThrow(() -> ApiException.notFound("This comment"));
+    Comment visibleToReaders(Comment comment) {
+        if (comment == null || !comment.status.isVisibleToReaders()) {
+            throw ApiException.notFound("This comment");
+        }
         Article article = Article.findById(comment.articleId);
         if (article == null || !article.isVisibleToReaders(Time.now())) {
             throw ApiException.notFound("This comment");
@@ -113,12 +200,16 @@ public class CommentService {
         return comment;
     }
 
+    static String etag(Comment comment) {
+        return Preconditions.etag("c" + comment.id + "." + comment.version);
+    }
+
     private static Page<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
         return Page.fromRows(rows, limit, CommentResponse::from,
                 last -> new Cursor(ordering, last.createdAt, last.id));
     }
 
-    private static String nfc(String text) {
+    static String nfc(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
@@ -126,6 +217,10 @@ public class CommentService {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] hashOrNull(String token) {
+        return token == null ? null : hash(token);
     }
 
     static byte[] hash(String token) {

@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.article.BlockTypes;
 import org.newsroom.content.article.ParagraphResponse;
 import org.newsroom.content.shared.error.ApiException;
+import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
@@ -53,12 +55,14 @@ public class ParagraphResource {
     private final ParagraphService paragraphs;
     private final Representations representations;
     private final SecurityIdentity identity;
+    private final Idempotency idempotency;
 
     public ParagraphResource(ParagraphService paragraphs, Representations representations,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, Idempotency idempotency) {
         this.paragraphs = paragraphs;
         this.representations = representations;
         this.identity = identity;
+        this.idempotency = idempotency;
     }
 
     @GET

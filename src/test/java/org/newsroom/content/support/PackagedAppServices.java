@@ -19,7 +19,12 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
                 "quarkus.datasource.username", EmbeddedPostgres.USER,
                 "quarkus.datasource.password", EmbeddedPostgres.PASSWORD,
                 "mp.jwt.verify.publickey", DevServices.jwtKeys().get("public"),
-                "mp.jwt.verify.issuer", DevServices.ISSUER);
+                "mp.jwt.verify.issuer", DevServices.ISSUER,
+                // As in the test profile (application.properties): the HTTP tests post many comments from one address.
+                "content.comments.rate-limit.per-minute", "100000",
+                "content.comments.rate-limit.per-hour", "100000",
+                "content.comments.banned-words", "badword,Schlimm",
+                "content.comments.repeat-window", "PT0S");
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.newsroom.content.shared.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,5 +32,43 @@ public interface ContentConfig {
         /** Comments close this long after publication. */
         @WithDefault("P14D")
         Duration closeAfter();
+
+        /** {@code post}: comments appear at once unless a rule holds them; {@code pre}: every comment waits. */
+        @WithDefault("post")
+        Moderation moderation();
+
+        /** Words that hold a comment, matched as whole words, case-insensitive. */
+        Optional<List<String>> bannedWords();
+
+        /** The same client's same body again within this time is held; zero turns the rule off. */
+        @WithDefault("P1D")
+        Duration repeatWindow();
+
+        /** A comment with more links than this is held. */
+        @WithDefault("2")
+        int maxLinks();
+
+        /** Distinct readers' reports that hold a published comment. */
+        @WithDefault("3")
+        int reportsToHold();
+
+        /** Comment bodies (POST and PATCH) larger than this are a 413 before any parsing. */
+        @WithDefault("64K")
+        MemorySize maxBodySize();
+
+        RateLimit rateLimit();
+
+        interface RateLimit {
+
+            @WithDefault("5")
+            int perMinute();
+
+            @WithDefault("30")
+            int perHour();
+        }
+
+        enum Moderation {
+            POST, PRE
+        }
     }
 }

@@ -33,7 +33,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.code(), e.getMessage(), uri, e.errors());
+        Response response = problem(e.code(), e.getMessage(), uri, e.errors());
+        if (e instanceof RateLimitedException limited) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -38,7 +38,8 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.put("400", "VALIDATION_FAILED, MALFORMED_REQUEST or UNKNOWN_PARAMETER");
         problems.put("404", "NOT_FOUND: unknown, or a draft to a reader");
         problems.put("406", "NOT_ACCEPTABLE");
-        boolean anonymousPost = method == PathItem.HttpMethod.POST && path.endsWith("/comments");
+        boolean anonymousPost = method == PathItem.HttpMethod.POST
+                && (path.endsWith("/comments") || path.endsWith("/reports"));
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if ((write && !anonymousPost) || (method == PathItem.HttpMethod.GET && path.equals("/api/v1/articles"))) {
             problems.put("401", "UNAUTHENTICATED: no valid bearer token");
@@ -47,13 +48,26 @@ public class ProblemResponsesFilter implements OASFilter {
         if (write && method != PathItem.HttpMethod.DELETE) {
             problems.put("415", "UNSUPPORTED_MEDIA_TYPE");
         }
-        if (anonymousPost) {
-            problems.put("409", "COMMENTS_CLOSED");
-        } else if (write && path.startsWith("/api/v1/articles")) {
-            problems.put("409", "CONFLICT: the slug is taken");
+        if (method == PathItem.HttpMethod.POST) {
+            problems.put("409", path.endsWith("/comments")
+                    ? "COMMENTS_CLOSED, or IDEMPOTENCY_IN_PROGRESS: the first request with this key is still running"
+                    : "CONFLICT, or IDEMPOTENCY_IN_PROGRESS: the first request with this key is still running");
+            problems.put("422", "IDEMPOTENCY_KEY_REUSED: the key came with another body in the last 24 hours");
+        } else if (write) {
+            problems.put("409", path.startsWith("/api/v1/comments")
+                    ? "EDIT_WINDOW_CLOSED or CONFLICT"
+                    : "CONFLICT: the slug is taken");
         }
-        boolean conditional = write && !(method == PathItem.HttpMethod.POST && path.equals("/api/v1/articles"))
-                && !anonymousPost;
+        if (path.startsWith("/api/v1/comments") || path.endsWith("/comments")) {
+            if (write) {
+                problems.put("413", "PAYLOAD_TOO_LARGE: a comment body over 64 KiB");
+            }
+            if (anonymousPost && path.endsWith("/comments")) {
+                problems.put("429", "RATE_LIMITED: too many comments from this address; see Retry-After");
+            }
+        }
+        boolean conditional = write && path.startsWith("/api/v1/articles") && !anonymousPost
+                && !(method == PathItem.HttpMethod.POST && path.equals("/api/v1/articles"));
         if (conditional) {
             problems.put("412", "PRECONDITION_FAILED: If-Match is stale");
             problems.put("428", "PRECONDITION_REQUIRED: If-Match is missing");

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Handler;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,16 +27,22 @@ public class RouteProblems {
     void register(@Observes Router router) {
         // A declared length over the limit is answered at once, before a byte of the body is read. (A chunked
         // body that grows past it is still cut off by Quarkus, with a bare 413.)
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
-            if (declaredLength(context) > maxBodyBytes) {
+        router.route().order(Integer.MIN_VALUE).handler(bodyLimit(maxBodyBytes));
+        router.route().order(Integer.MAX_VALUE)
+                .handler(context -> write(context, ErrorCode.NOT_FOUND, ProblemMapper.detailFor(ErrorCode.NOT_FOUND)));
+    }
+
+    /** A handler that answers 413 for a declared body over {@code limit} bytes and passes the rest on. */
+    public static Handler<RoutingContext> bodyLimit(long limit) {
+        return context -> {
+            if (declaredLength(context) > limit) {
                 context.response().putHeader("Connection", "close");
-                write(context, ErrorCode.PAYLOAD_TOO_LARGE, ProblemMapper.detailFor(ErrorCode.PAYLOAD_TOO_LARGE));
+                write(context, ErrorCode.PAYLOAD_TOO_LARGE,
+                        "The body is larger than the " + limit + " bytes allowed here");
             } else {
                 context.next();
             }
-        });
-        router.route().order(Integer.MAX_VALUE)
-                .handler(context -> write(context, ErrorCode.NOT_FOUND, ProblemMapper.detailFor(ErrorCode.NOT_FOUND)));
+        };
     }
 
     private static long declaredLength(RoutingContext context) {

@@ -1,0 +1,49 @@
+package org.newsroom.content.comment;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A reader's report on a comment; one per client and comment counts. */
+@Entity
+@Table(name = "comment_report")
+public class CommentReport extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "comment_id")
+    public Long commentId;
+
+    public String reason;
+    public String detail;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** Files the report unless this client already reported this comment; answers whether it was new. */
+    public static boolean fileOnce(long commentId, String reason, String detail, String clientAddress, Instant now) {
+        int inserted = getEntityManager().createNativeQuery(
+                "insert into comment_report (comment_id, reason, detail, client_address, created_at)"
+                        + " values (:comment, :reason, :detail, :client, :now)"
+                        + " on conflict (comment_id, client_address) do nothing")
+                .setParameter("comment", commentId).setParameter("reason", reason).setParameter("detail", detail)
+                .setParameter("client", clientAddress).setParameter("now", now).executeUpdate();
+        return inserted == 1;
+    }
+
+    public static long countForComment(long commentId) {
+        return count("commentId", commentId);
+    }
+}

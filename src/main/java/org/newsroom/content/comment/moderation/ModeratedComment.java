@@ -1,0 +1,23 @@
+package org.newsroom.content.comment.moderation;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.newsroom.content.comment.Comment;
+import org.newsroom.content.comment.CommentResponse;
+
+/** A comment as moderators see it: why it is held and how often it was reported. Never an e-mail or address. */
+@Schema(name = "ModeratedComment")
+public record ModeratedComment(long id, long articleId, Long parentId, long rootId, String authorName, String body,
+        @Schema(enumeration = {
+                "published", "pending", "rejected", "spam", "deleted"}) String status,
+        Instant createdAt, Instant editedAt, int replyCount,
+        @Schema(enumeration = {"links", "banned-word", "repeated", "reports", "pre-moderation"}) String heldReason,
+        int reportCount) {
+
+    static ModeratedComment from(Comment comment) {
+        CommentResponse c = CommentResponse.from(comment);
+        return new ModeratedComment(c.id(), c.articleId(), c.parentId(), c.rootId(), c.authorName(), c.body(),
+                c.status(), c.createdAt(), c.editedAt(), c.replyCount(), comment.heldReason, comment.reportCount);
+    }
+}

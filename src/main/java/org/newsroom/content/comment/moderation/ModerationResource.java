@@ -1,0 +1,77 @@
+package org.newsroom.content.comment.moderation;
+
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Ids;
+import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.QueryParameters;
+import org.newsroom.content.shared.web.Representations;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path(ApiPaths.BASE + "/moderation/comments")
+@Tag(name = "Moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.MODERATOR)
+public class ModerationResource {
+
+    private static final Set<String> QUEUES = Set.of("pending", "reported", "spam", "rejected");
+
+    private final ModerationService moderation;
+    private final SecurityIdentity identity;
+
+    public ModerationResource(ModerationService moderation, SecurityIdentity identity) {
+        this.moderation = moderation;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The moderation queue", description = "Oldest first, cursor-paged")
+    @APIResponse(responseCode = "200", description = "A page of comments as moderators see them")
+    public Response queue(
+            @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"pending", "reported", "spam",
+                    "rejected"}, defaultValue = "pending")) String status,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        QueryParameters.allowOnly(uri, Set.of("status", "limit", "cursor"));
+        String queue = QueryParameters.oneOf("status", status, "pending", QUEUES);
+        return Links.page(moderation.queue(queue, QueryParameters.limit(limit), cursor), uri)
+                .header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE).build();
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide on a comment", description = "approve publishes it, reject and spam hide it; every decision is kept as an audit row")
+    @APIResponse(responseCode = "200", description = "The comment after the decision", content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
+    public Response decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest body) {
+        ModeratedComment decided = moderation.decide(Ids.parse(id, "This comment"), body,
+                identity.getPrincipal().getName());
+        return Response.ok(decided).header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE).build();
+    }
+}

@@ -1,0 +1,88 @@
+package org.newsroom.content.shared.idempotency;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The first answer to a POST, kept under the hash of its Idempotency-Key (see V2 migration). */
+@Entity
+@Table(name = "idempotency_key")
+public class IdempotencyRecord extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Id id;
+
+    @Column(name = "request_hash")
+    public byte[] requestHash;
+
+    @Column(name = "response_status")
+    public int responseStatus;
+
+    @Column(name = "response_location")
+    public String responseLocation;
+
+    /** Encrypted with a key derived from the Idempotency-Key, which is not stored. */
+    @Column(name = "response_body")
+    public byte[] responseBody;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<IdempotencyRecord> findFresh(String scope, byte[] keyHash, Instant notBefore) {
+        return find("id.scope = ?1 and id.keyHash = ?2 and createdAt >= ?3", scope, keyHash, notBefore)
+                .firstResultOptional();
+    }
+
+    public static void deleteStale(String scope, byte[] keyHash, Instant notBefore) {
+        delete("id.scope = ?1 and id.keyHash = ?2 and createdAt < ?3", scope, keyHash, notBefore);
+    }
+
+    /**
+     * Takes the key for this transaction without waiting: false when another request holding the same key is still
+     * being processed. The lock goes with the transaction, so a crashed request never leaves a key stuck.
+     */
+    public static boolean tryLock(String scope, byte[] keyHash) {
+        Object locked = getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))")
+                .setParameter("lock", "idempotency " + scope + " " + java.util.HexFormat.of().formatHex(keyHash))
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    @Embeddable
+    public static class Id implements Serializable {
+
+        public String scope;
+
+        @Column(name = "key_hash")
+        public byte[] keyHash;
+
+        public Id() {
+        }
+
+        public Id(String scope, byte[] keyHash) {
+            this.scope = scope;
+            this.keyHash = keyHash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Id id && Objects.equals(scope, id.scope) && Arrays.equals(keyHash, id.keyHash);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(scope) + Arrays.hashCode(keyHash);
+        }
+    }
+}
