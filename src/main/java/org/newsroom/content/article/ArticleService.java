@@ -3,17 +3,14 @@ package org.newsroom.content.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.Page;
@@ -32,11 +29,11 @@ public class ArticleService {
     public record Read<T>(T body, String etag, Instant lastModified, boolean public_) {
     }
 
-    private final Validator validator;
+    private final Checked checked;
     private final ObjectMapper json;
 
-    public ArticleService(Validator validator, ObjectMapper json) {
-        this.validator = validator;
+    public ArticleService(Checked checked, ObjectMapper json) {
+        this.checked = checked;
         this.json = json;
     }
 
@@ -111,7 +108,7 @@ public class ArticleService {
                 .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList();
         ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(), document.dateline(),
                 null, null, null, null, null, null, blocks);
-        validate(write);
+        checked.valid(write);
         return create(write);
     }
 
@@ -139,7 +136,7 @@ public class ArticleService {
             // Answered like the same mistake in a PUT body (see ProblemMapper).
             throw new java.io.UncheckedIOException(e);
         }
-        validate(write);
+        checked.valid(write);
         checkBlocks(write);
         return replaceChecked(article, write, patch.has("paragraphs"));
     }
@@ -211,13 +208,6 @@ public class ArticleService {
     private static ArticleWrite currentMetadata(Article article) {
         return new ArticleWrite(article.slug, article.headline, article.subheadline, article.dateline, article.byline,
                 article.section, article.tags, article.status.wire(), article.publishedAt, article.commentsOpen, null);
-    }
-
-    private void validate(ArticleWrite write) {
-        Set<ConstraintViolation<ArticleWrite>> violations = validator.validate(write);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
     }
 
     static ArticleText.Document toDocument(Article article, List<Paragraph> paragraphs) {

@@ -34,6 +34,7 @@ import org.newsroom.content.shared.error.Problem;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.Links;
@@ -55,13 +56,15 @@ public class CommentResource {
     private final Representations representations;
     private final Idempotency idempotency;
     private final SecurityIdentity identity;
+    private final Checked checked;
 
     public CommentResource(CommentService comments, Representations representations, Idempotency idempotency,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, Checked checked) {
         this.comments = comments;
         this.representations = representations;
         this.idempotency = idempotency;
         this.identity = identity;
+        this.checked = checked;
     }
 
     @GET
@@ -97,12 +100,17 @@ public class CommentResource {
     @Operation(summary = "The author edits the body", description = "Needs the comment's Comment-Token, while editableUntil has not passed")
     @APIResponse(responseCode = "200", description = "The comment as stored", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     public Response edit(@PathParam("id") String id,
-            @HeaderParam(TOKEN_HEADER) @Parameter(required = true) String token,
-            @NotNull @Valid CommentEdit body) {
+            @HeaderParam(TOKEN_HEADER) @Parameter(required = true) String token, CommentEdit body) {
+        // Who is asking comes before what they send: the body is checked after the credentials.
         if (token == null) {
-            throw noCredentials("Send the comment's Comment-Token");
+            throw identity.isAnonymous()
+                    ? noCredentials("Send the comment's Comment-Token")
+                    : new ApiException(ErrorCode.FORBIDDEN, "Only the comment's author, with its Comment-Token, may");
         }
-        CommentService.Read read = comments.edit(Ids.parse(id, "This comment"), token, body);
+        if (body == null) {
+            throw ApiException.invalid("body", "must not be null");
+        }
+        CommentService.Read read = comments.edit(Ids.parse(id, "This comment"), token, checked.valid(body));
         return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
     }
 

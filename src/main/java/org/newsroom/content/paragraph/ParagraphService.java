@@ -2,13 +2,9 @@ package org.newsroom.content.paragraph;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 import org.newsroom.content.article.Article;
 import org.newsroom.content.article.ArticleService;
@@ -18,6 +14,7 @@ import org.newsroom.content.article.ParagraphResponse;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.Preconditions;
@@ -35,12 +32,12 @@ public class ParagraphService {
     }
 
     private final ArticleService articles;
-    private final Validator validator;
+    private final Checked checked;
     private final ObjectMapper json;
 
-    public ParagraphService(ArticleService articles, Validator validator, ObjectMapper json) {
+    public ParagraphService(ArticleService articles, Checked checked, ObjectMapper json) {
         this.articles = articles;
-        this.validator = validator;
+        this.checked = checked;
         this.json = json;
     }
 
@@ -101,11 +98,7 @@ public class ParagraphService {
         } catch (JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Set<ConstraintViolation<ParagraphRequest>> violations = validator.validate(merged);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return apply(article, paragraph, merged);
+        return apply(article, paragraph, checked.valid(merged));
     }
 
     public void delete(String ref, long id, String ifMatch) {
