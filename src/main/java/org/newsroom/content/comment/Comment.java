@@ -125,7 +125,9 @@ public class Comment extends PanacheEntityBase {
         status = newStatus;
         updatedAt = now;
         if (newStatus == CommentStatus.PUBLISHED) {
+            // Approved: the reports so far were weighed; only new ones count towards holding it again.
             heldReason = null;
+            reportCount = 0;
         }
         if (newStatus == CommentStatus.DELETED) {
             authorName = "";

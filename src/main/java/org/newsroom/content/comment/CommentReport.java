@@ -42,8 +42,4 @@ public class CommentReport extends PanacheEntityBase {
                 .setParameter("client", clientAddress).setParameter("now", now).executeUpdate();
         return inserted == 1;
     }
-
-    public static long countForComment(long commentId) {
-        return count("commentId", commentId);
-    }
 }

@@ -170,15 +170,22 @@ public class CommentService {
         }
     }
 
-    /** A reader's report: counted once per client; enough of them hold a published comment for a moderator. */
+    /**
+     * A reader's report: counted once per client; enough of them hold a published comment for a moderator. Only a
+     * published comment can be reported (a held one is already with the moderators, a tombstone has no words left).
+     */
     public void report(long id, ReportRequest report, String clientAddress) {
         Comment comment = visibleToReaders(Comment.<Comment>findByIdOptional(id).orElse(null));
+        if (comment.status != CommentStatus.PUBLISHED) {
+            throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to report");
+        }
         Instant now = Time.now();
         if (CommentReport.fileOnce(comment.id, report.reason(), report.detail() == null ? null : nfc(report.detail()),
                 clientAddress, now)) {
-            comment.reportCount = (int) CommentReport.countForComment(comment.id);
+            // Counted since the last approval (which resets it), so one report cannot re-hold an approved comment.
+            comment.reportCount++;
             comment.updatedAt = now;
-            if (comment.status == CommentStatus.PUBLISHED && comment.reportCount >= config.comments().reportsToHold()) {
+            if (comment.reportCount >= config.comments().reportsToHold()) {
                 comment.hold(HoldRules.REPORTS);
                 Comment.flush();
                 if (comment.rootId != null) {

@@ -24,8 +24,8 @@ public class RateLimiter {
 
     public void check(String clientAddress, Instant now) {
         Comment.lockClient(clientAddress);
-        checkWindow(clientAddress, now, Duration.ofMinutes(1), config.comments().rateLimit().perMinute(), "minute");
-        checkWindow(clientAddress, now, Duration.ofHours(1), config.comments().rateLimit().perHour(), "hour");
+        checkWindow(clientAddress, now, Duration.ofMinutes(1), config.comments().rateLimit().perMinute(), "a minute");
+        checkWindow(clientAddress, now, Duration.ofHours(1), config.comments().rateLimit().perHour(), "an hour");
     }
 
     private static void checkWindow(String clientAddress, Instant now, Duration window, int allowed, String unit) {
@@ -36,6 +36,6 @@ public class RateLimiter {
         // A place frees up when the oldest of the last `allowed` comments leaves the window.
         Instant oldestCounted = Comment.nthNewestByClientSince(clientAddress, since, allowed).orElse(now);
         long retryAfter = Duration.between(now, oldestCounted.plus(window)).toSeconds() + 1;
-        throw new RateLimitedException("At most " + allowed + " comments a " + unit + " from one address", retryAfter);
+        throw new RateLimitedException("At most " + allowed + " comments " + unit + " from one address", retryAfter);
     }
 }

@@ -179,10 +179,6 @@ class CommentAuthorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: PATCH /comments/{id} with a valid moderator or editor bearer and no "
-            + "Comment-Token answers 401 UNAUTHENTICATED (CommentResource.edit checks only token == null), while "
-            + "DELETE with an editor bearer and no token answers 403 FORBIDDEN; the caller is authenticated, the "
-            + "role does not allow it: 403 (API.md §7)")
     void aBearerOfAnyRoleWithoutTheTokenMayNotEditSomeoneElsesWords() {
         long article = publishedArticle();
         Created comment = post(article, Map.of("authorName", "Author", "body", "What I said"));
@@ -434,9 +430,6 @@ class CommentAuthorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: a 401 without WWW-Authenticate (RFC 9110 §15.5.2) when PATCH/DELETE "
-            + "/comments/{id} has no credentials: CommentResource.noCredentials throws a bare ApiException, while "
-            + "ProblemMapper.unauthenticated adds 'WWW-Authenticate: Bearer' only for bearer failures")
     void aCommentWriteWithoutCredentialsChallengesTheClient() {
         long article = publishedArticle();
         Created comment = post(article, Map.of("authorName", "Challenged", "body", "Who goes there?"));

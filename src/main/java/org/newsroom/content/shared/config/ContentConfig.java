@@ -25,7 +25,7 @@ public interface ContentConfig {
 
     interface Comments {
 
-        /** How long the author may edit or delete a comment with its token. */
+        /** How long the author may edit a comment with its token (deleting it has no deadline). */
         @WithDefault("PT15M")
         Duration editWindow();
 

@@ -37,6 +37,9 @@ public class ProblemMapper {
         if (e instanceof RateLimitedException limited) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds()).build();
         }
+        if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
         return response;
     }
 

@@ -1,0 +1,84 @@
+package org.newsroom.content.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.RawHttp;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The production limits (5 a minute, 30 an hour) against a burst of 50 posts from one client, each with a forged
+ * X-Forwarded-For; a second client, on another local address, still gets through.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.ProductionLimits.class)
+class RateLimitTest {
+
+    public static class ProductionLimits implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("content.comments.rate-limit.per-minute", "5", "content.comments.rate-limit.per-hour",
+                    "30");
+        }
+    }
+
+    @Test
+    void letsTheConfiguredNumberThroughAndAnswers429WithRetryAfterToTheRest() throws Exception {
+        long article = Fixtures.publishedArticle(Fixtures.unique("burst")).jsonPath().getLong("id");
+        // From an address no other test uses: the tests share one database, and 127.0.0.1 has posted plenty.
+        String client = "127.1.0.1";
+        String path = "/api/v1/articles/" + article + "/comments";
+        ExecutorService burst = Executors.newFixedThreadPool(10);
+        List<Future<RawHttp.Response>> sent = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            sent.add(burst.submit(() -> RawHttp.send(client, RestAssured.port, "POST", path,
+                    // A forged header must not make the same client look like fifty.
+                    Map.of("Content-Type", "application/json", "X-Forwarded-For", "203.0.113." + n),
+                    ("{\"authorName\":\"Burst\",\"body\":\"Burst message " + n + "\"}")
+                            .getBytes(StandardCharsets.UTF_8))));
+        }
+        int created = 0;
+        int limited = 0;
+        for (Future<RawHttp.Response> answer : sent) {
+            RawHttp.Response response = answer.get();
+            if (response.status() == 201) {
+                created++;
+                continue;
+            }
+            assertEquals(429, response.status(), response.bodyText());
+            limited++;
+            assertTrue(response.header("Content-Type").startsWith("application/problem+json"));
+            var problem = JsonPath.from(response.bodyText());
+            assertEquals("RATE_LIMITED", problem.getString("code"));
+            assertEquals("https://content.example/problems/rate-limited", problem.getString("type"));
+            assertEquals(429, problem.getInt("status"));
+            long retryAfter = Long.parseLong(response.header("Retry-After"));
+            assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
+        }
+        burst.shutdown();
+        assertEquals(5, created);
+        assertEquals(45, limited);
+
+        RawHttp.Response other = RawHttp.send("127.1.0.2", RestAssured.port, "POST",
+                "/api/v1/articles/" + article + "/comments", Map.of("Content-Type", "application/json"),
+                "{\"authorName\":\"Neighbour\",\"body\":\"Another client\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, other.status(), other.bodyText());
+    }
+}
