@@ -40,7 +40,7 @@ import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
-import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
@@ -56,6 +56,8 @@ public class ArticleResource {
     static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
     private static final List<Variant> REPRESENTATIONS = Variant
             .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
+    /** What these answers vary on: the media type asked for, and whether the caller is an editor. */
+    private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
     private static final Set<String> LIST_PARAMETERS = Set.of("section", "tag", "from", "to", "sort", "status", "limit",
             "cursor");
 
@@ -74,7 +76,7 @@ public class ArticleResource {
 
     @GET
     @PermitAll
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, TEXT})
     @Operation(summary = "List articles", description = "Published articles, newest first, cursor-paged. Editors may ask for status=draft or status=scheduled.")
     @APIResponse(responseCode = "200", description = "A page of article summaries; a Link header names the next page")
     public Response list(@QueryParam("section") String section,
@@ -85,7 +87,7 @@ public class ArticleResource {
             @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"published", "draft",
                     "scheduled"})) String status,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Request request) {
         QueryParameters.allowOnly(uri, LIST_PARAMETERS);
         ArticleListQuery.Visibility visibility = ArticleListQuery.Visibility.valueOf(QueryParameters
                 .oneOf("status", status, "published", Set.of("published", "draft", "scheduled"))
@@ -107,8 +109,14 @@ public class ArticleResource {
                 QueryParameters.instantOrDay("from", from, false), QueryParameters.instantOrDay("to", to, true),
                 newestFirst, QueryParameters.limit(limit), cursor);
         boolean shared = visibility == ArticleListQuery.Visibility.PUBLISHED && !isEditor();
-        return Links.page(articles.list(query), uri).header(HttpHeaders.CACHE_CONTROL,
-                representations.cacheControl(shared)).build();
+        Listed<ArticleSummary> listed = articles.list(query);
+        Variant chosen = request.selectVariant(REPRESENTATIONS);
+        if (chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            // One line per article for terminals; its own ETag, since it is another representation.
+            return representations.page(ArticleLines.of(listed.page().items()), listed.etag().replace("\"l", "\"t"),
+                    listed.page().nextCursor(), uri, shared).type(TEXT).header(HttpHeaders.VARY, VARY).build();
+        }
+        return representations.page(listed, uri, shared).header(HttpHeaders.VARY, VARY).build();
     }
 
     @POST
@@ -148,9 +156,15 @@ public class ArticleResource {
     public Response get(@PathParam("ref") String ref, @Context Request request) {
         Variant chosen = request.selectVariant(REPRESENTATIONS);
         boolean text = chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE);
-        ArticleService.Read<?> read = text ? articles.getText(ref, isEditor()) : articles.get(ref, isEditor());
+        ArticleService.Read<?> read = text
+                ? articles.getText(ref, isEditor(), representations::isNotModified)
+                : articles.get(ref, isEditor(), representations::isNotModified);
+        if (read.isNotModified()) {
+            return representations.notModified(read.etag(), read.lastModified(), read.public_())
+                    .header(HttpHeaders.VARY, VARY).build();
+        }
         return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_())
-                .type(text ? TEXT : MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+                .type(text ? TEXT : MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, VARY).build();
     }
 
     @PUT

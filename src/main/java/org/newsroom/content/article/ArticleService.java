@@ -12,9 +12,11 @@ import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.Cursor;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.Preconditions;
+import org.newsroom.content.shared.web.Revalidation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,10 @@ public class ArticleService {
 
     /** An article as read, with what the resource needs for its headers. */
     public record Read<T>(T body, String etag, Instant lastModified, boolean public_) {
+
+        public boolean isNotModified() {
+            return body == null;
+        }
     }
 
     private final Checked checked;
@@ -39,16 +45,28 @@ public class ArticleService {
 
     // ---- reads
 
-    public Read<ArticleResponse> get(String ref, boolean editor) {
+    /**
+     * The article with its paragraphs; when the client's copy is current the paragraphs are not even loaded, and the
+     * answer has no body ({@link Read#isNotModified()}).
+     */
+    public Read<ArticleResponse> get(String ref, boolean editor, Revalidation revalidation) {
         Article article = findReadable(ref, editor);
+        String etag = etag(article);
+        if (revalidation.isCurrent(etag, article.updatedAt)) {
+            return new Read<>(null, etag, article.updatedAt, isPublic(article, editor));
+        }
         ArticleResponse body = ArticleResponse.from(article, Paragraph.listByArticle(article.id));
-        return new Read<>(body, etag(article), article.updatedAt, isPublic(article, editor));
+        return new Read<>(body, etag, article.updatedAt, isPublic(article, editor));
     }
 
-    public Read<String> getText(String ref, boolean editor) {
+    public Read<String> getText(String ref, boolean editor, Revalidation revalidation) {
         Article article = findReadable(ref, editor);
+        String etag = textEtag(article);
+        if (revalidation.isCurrent(etag, article.updatedAt)) {
+            return new Read<>(null, etag, article.updatedAt, isPublic(article, editor));
+        }
         String text = ArticleText.write(toDocument(article, Paragraph.listByArticle(article.id)));
-        return new Read<>(text, textEtag(article), article.updatedAt, isPublic(article, editor));
+        return new Read<>(text, etag, article.updatedAt, isPublic(article, editor));
     }
 
     /** For the paragraph endpoints: the article if this caller may read it, else a 404. */
@@ -65,7 +83,7 @@ public class ArticleService {
         return Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
     }
 
-    public Page<ArticleSummary> list(ArticleListQuery query) {
+    public Listed<ArticleSummary> list(ArticleListQuery query) {
         Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
         List<Object[]> rows = Article.listPage(query, after, Time.now());
         String ordering = query.ordering();
@@ -74,7 +92,7 @@ public class ArticleService {
                 row -> {
                     Article last = (Article) row[0];
                     return new Cursor(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
-                });
+                }, row -> ((Article) row[0]).id + ":" + ((Article) row[0]).version);
     }
 
     // ---- writes

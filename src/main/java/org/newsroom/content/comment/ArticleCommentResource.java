@@ -1,6 +1,7 @@
 package org.newsroom.content.comment;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -17,8 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotentResponses;
 import org.newsroom.content.shared.web.ApiPaths;
-import org.newsroom.content.shared.web.Links;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -40,6 +43,9 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Comments")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
+
+    private static final List<Variant> REPRESENTATIONS = Variant
+            .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
 
     private final CommentService comments;
     private final Representations representations;
@@ -54,17 +60,25 @@ public class ArticleCommentResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN + ";charset=utf-8"})
+    @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
     @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
     public Response list(@PathParam("ref") String ref,
             @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"oldest", "newest"})) String sort,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Request request) {
         QueryParameters.allowOnly(uri, Set.of("sort", "limit", "cursor"));
         boolean newestFirst = "newest"
                 .equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
-        return Links.page(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor), uri)
-                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
+        Variant chosen = request.selectVariant(REPRESENTATIONS);
+        if (chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            Listed<String> thread = comments.threadText(ref, newestFirst, QueryParameters.limit(limit), cursor);
+            return representations.page(thread.page().items().get(0), thread.etag(), thread.page().nextCursor(), uri,
+                    true).type(MediaType.TEXT_PLAIN + ";charset=utf-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .build();
+        }
+        return representations.page(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor), uri,
+                true).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @POST

@@ -89,6 +89,14 @@ public class Comment extends PanacheEntityBase {
         return page("articleId = :owner and parentId is null", articleId, newestFirst, afterCreatedAt, afterId, rows);
     }
 
+    /** Every reply readers may see under these top-level comments, thread by thread, oldest first: one query. */
+    public static List<Comment> listRepliesOf(List<Long> rootIds) {
+        if (rootIds.isEmpty()) {
+            return List.of();
+        }
+        return list("rootId in ?1 and status in ?2 order by rootId, createdAt, id", rootIds, READER_VISIBLE);
+    }
+
     /** A page of the replies under a top-level comment, oldest first. */
     public static List<Comment> pageReplies(long rootId, Instant afterCreatedAt, Long afterId, int rows) {
         return page("rootId = :owner", rootId, false, afterCreatedAt, afterId, rows);

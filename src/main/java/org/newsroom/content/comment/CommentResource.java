@@ -37,7 +37,6 @@ import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
-import org.newsroom.content.shared.web.Links;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
@@ -76,7 +75,9 @@ public class CommentResource {
     public Response get(@PathParam("id") String id,
             @HeaderParam(TOKEN_HEADER) @Parameter(description = "The author's token, to see their own held comment") String token) {
         CommentService.Read read = comments.get(Ids.parse(id, "This comment"), token);
-        return representations.ok(read.body(), read.etag(), read.lastModified(), read.shared()).build();
+        // A shared cache must not answer the author's request (with its token) with the readers' copy.
+        return representations.ok(read.body(), read.etag(), read.lastModified(), read.shared())
+                .header(HttpHeaders.VARY, TOKEN_HEADER).build();
     }
 
     @GET
@@ -88,9 +89,10 @@ public class CommentResource {
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("limit", "cursor"));
-        return Links
-                .page(comments.listReplies(Ids.parse(id, "This comment"), QueryParameters.limit(limit), cursor), uri)
-                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(true)).build();
+        return representations
+                .page(comments.listReplies(Ids.parse(id, "This comment"), QueryParameters.limit(limit), cursor), uri,
+                        true)
+                .build();
     }
 
     @PATCH

@@ -19,6 +19,7 @@ import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.web.Cursor;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.Preconditions;
 
@@ -91,7 +92,7 @@ public class CommentService {
         return CreatedCommentResponse.from(comment, token);
     }
 
-    public Page<CommentResponse> listTopLevel(String articleRef, boolean newestFirst, int limit, String cursor) {
+    public Listed<CommentResponse> listTopLevel(String articleRef, boolean newestFirst, int limit, String cursor) {
         Article article = articles.findReadable(articleRef, false);
         String ordering = newestFirst ? "comments-newest" : "comments-oldest";
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
@@ -111,7 +112,7 @@ public class CommentService {
         return new Read(CommentResponse.from(comment), etag(comment), comment.updatedAt, !author);
     }
 
-    public Page<CommentResponse> listReplies(long id, int limit, String cursor) {
+    public Listed<CommentResponse> listReplies(long id, int limit, String cursor) {
         Comment root = visibleToReaders(Comment.<Comment>findByIdOptional(id).orElse(null));
         if (root.parentId != null) {
             throw ApiException.notFound("This thread");
@@ -211,9 +212,25 @@ public class CommentService {
         return Preconditions.etag("c" + comment.id + "." + comment.version);
     }
 
-    private static Page<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
+    /**
+     * A page of top-level comments as a readable thread for terminals: each with the replies under it (loaded for the
+     * whole page in one query).
+     */
+    public Listed<String> threadText(String articleRef, boolean newestFirst, int limit, String cursor) {
+        Listed<CommentResponse> page = listTopLevel(articleRef, newestFirst, limit, cursor);
+        List<Long> roots = page.page().items().stream().filter(c -> c.replyCount() > 0).map(CommentResponse::id)
+                .toList();
+        List<Comment> replies = Comment.listRepliesOf(roots);
+        String text = CommentThreadText.of(page.page().items(), replies.stream().map(CommentResponse::from).toList());
+        // Another representation, so its own ETag; the replies it shows count in it too.
+        StringBuilder signature = new StringBuilder("text ").append(page.etag());
+        replies.forEach(reply -> signature.append(';').append(reply.id).append(':').append(reply.version));
+        return new Listed<>(new Page<>(List.of(text), page.page().nextCursor()), Page.weakEtag(signature.toString()));
+    }
+
+    private static Listed<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
         return Page.fromRows(rows, limit, CommentResponse::from,
-                last -> new Cursor(ordering, last.createdAt, last.id));
+                last -> new Cursor(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
     static String nfc(String text) {

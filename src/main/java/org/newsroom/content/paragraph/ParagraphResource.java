@@ -78,8 +78,8 @@ public class ParagraphResource {
             throw ApiException.invalid("type", BlockTypes.MESSAGE);
         }
         boolean editor = isEditor();
-        return Response.ok(paragraphs.list(ref, type, editor))
-                .header(HttpHeaders.CACHE_CONTROL, representations.cacheControl(!editor)).build();
+        return representations.page(paragraphs.list(ref, type, editor), uri, !editor)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @POST
@@ -105,7 +105,8 @@ public class ParagraphResource {
     @APIResponse(responseCode = "200", description = "The block, with its strong ETag", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
     public Response get(@PathParam("ref") String ref, @PathParam("id") String id) {
         ParagraphService.Read read = paragraphs.get(ref, Ids.parse(id, "This paragraph"), isEditor());
-        return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_()).build();
+        return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_())
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @PUT

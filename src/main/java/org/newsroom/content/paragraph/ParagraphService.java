@@ -15,6 +15,7 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.validation.Checked;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.Preconditions;
@@ -41,13 +42,14 @@ public class ParagraphService {
         this.json = json;
     }
 
-    public Page<ParagraphResponse> list(String ref, String type, boolean editor) {
+    /** The body in one page (an article has at most 1000 blocks); the article's version stands for all of it. */
+    public Listed<ParagraphResponse> list(String ref, String type, boolean editor) {
         Article article = articles.findReadable(ref, editor);
         List<Paragraph> paragraphs = type == null
                 ? Paragraph.listByArticle(article.id)
                 : Paragraph.listByArticleAndType(article.id, type);
-        // The whole body in one page: an article has at most 1000 blocks.
-        return new Page<>(paragraphs.stream().map(ParagraphResponse::from).toList(), null);
+        return new Listed<>(new Page<>(paragraphs.stream().map(ParagraphResponse::from).toList(), null),
+                Page.weakEtag("blocks " + article.id + ":" + article.version + ":" + type));
     }
 
     public Read get(String ref, long id, boolean editor) {

@@ -44,6 +44,16 @@ class StatementCountTest {
     }
 
     @Test
+    void revalidatesAnArticleInOneStatementWithoutLoadingItsParagraphs() {
+        var created = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Revalidated"), "status", "published",
+                "paragraphs", List.of(Map.of("type", "paragraph", "text", "Body"))));
+        long id = created.jsonPath().getLong("id");
+        String etag = given().get("/api/v1/articles/{id}", id).then().statusCode(200).extract().header("ETag");
+        assertEquals(1, count(() -> given().header("If-None-Match", etag).get("/api/v1/articles/{id}", id).then()
+                .statusCode(304)));
+    }
+
+    @Test
     void readsAListPageInOneStatementWhateverItsLength() {
         String section = Fixtures.unique("count");
         for (int i = 0; i < 25; i++) {

@@ -24,7 +24,8 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
                 "content.comments.rate-limit.per-minute", "100000",
                 "content.comments.rate-limit.per-hour", "100000",
                 "content.comments.banned-words", "badword,Schlimm",
-                "content.comments.repeat-window", "PT0S");
+                "content.comments.repeat-window", "PT0S",
+                "quarkus.http.cors.origins", "https://reader.example");
     }
 
     @Override

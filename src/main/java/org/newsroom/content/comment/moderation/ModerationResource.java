@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
-import org.newsroom.content.shared.web.Links;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -44,10 +43,13 @@ public class ModerationResource {
 
     private final ModerationService moderation;
     private final SecurityIdentity identity;
+    private final Representations representations;
 
-    public ModerationResource(ModerationService moderation, SecurityIdentity identity) {
+    public ModerationResource(ModerationService moderation, SecurityIdentity identity,
+            Representations representations) {
         this.moderation = moderation;
         this.identity = identity;
+        this.representations = representations;
     }
 
     @GET
@@ -60,8 +62,8 @@ public class ModerationResource {
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("status", "limit", "cursor"));
         String queue = QueryParameters.oneOf("status", status, "pending", QUEUES);
-        return Links.page(moderation.queue(queue, QueryParameters.limit(limit), cursor), uri)
-                .header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE).build();
+        return representations.page(moderation.queue(queue, QueryParameters.limit(limit), cursor), uri, false)
+                .build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.web.Cursor;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
 
 /** The moderators' queue and their decisions, each kept as an audit row. */
@@ -20,14 +21,14 @@ import org.newsroom.content.shared.web.Page;
 @Transactional
 public class ModerationService {
 
-    public Page<ModeratedComment> queue(String queue, int limit, String cursor) {
+    public Listed<ModeratedComment> queue(String queue, int limit, String cursor) {
         String ordering = "moderation-" + queue;
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
         CommentStatus status = "reported".equals(queue) ? null : CommentStatus.valueOf(queue.toUpperCase());
         List<Comment> rows = Comment.pageQueue(status, after == null ? null : after.sortKey(),
                 after == null ? null : after.id(), limit + 1);
         return Page.fromRows(rows, limit, ModeratedComment::from,
-                last -> new Cursor(ordering, last.createdAt, last.id));
+                last -> new Cursor(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
     public ModeratedComment decide(long id, DecisionRequest decision, String moderator) {
