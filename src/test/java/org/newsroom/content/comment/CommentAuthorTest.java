@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.List;
@@ -474,16 +475,6 @@ class CommentAuthorTest {
     private static void notFound(ValidatableResponse response, String instance) {
         problem(response, 404, "NOT_FOUND", "not-found", "Not found", instance)
                 .body("detail", equalTo("This comment does not exist"));
-    }
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String code, String slug,
-            String title, String instance) {
-        return response.statusCode(status).contentType(PROBLEM)
-                .body("type", equalTo("https://content.example/problems/" + slug))
-                .body("title", equalTo(title))
-                .body("status", equalTo(status))
-                .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
     }
 
     private static long publishedArticle() {

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -460,16 +461,6 @@ class CommentResourceTest {
     }
 
     // ---- helpers
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String code, String slug,
-            String title, String instance) {
-        return response.statusCode(status).contentType(PROBLEM)
-                .body("type", equalTo("https://content.example/problems/" + slug))
-                .body("title", equalTo(title))
-                .body("status", equalTo(status))
-                .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
-    }
 
     /** Posts an invalid comment to a fresh article; the problem names exactly {@code fields}, and nothing is stored. */
     private static ValidatableResponse invalid(Map<String, Object> body, String... fields) {

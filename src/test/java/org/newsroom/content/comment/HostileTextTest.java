@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -376,16 +377,6 @@ class HostileTextTest {
         out.writeBytes(middle);
         out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
-    }
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String code, String slug,
-            String title, String instance) {
-        return response.statusCode(status).contentType(PROBLEM)
-                .body("type", equalTo("https://content.example/problems/" + slug))
-                .body("title", equalTo(title))
-                .body("status", equalTo(status))
-                .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
     }
 
     private static long publishedArticle() {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -290,16 +291,6 @@ class IdempotencyTest {
         body.put("publishedAt", Instant.now().minusSeconds(3600).toString());
         body.put("commentsOpen", commentsOpen);
         return Fixtures.createArticle(body).jsonPath().getLong("id");
-    }
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String code, String slug,
-            String title, String instance) {
-        return response.statusCode(status).contentType(PROBLEM)
-                .body("type", equalTo("https://content.example/problems/" + slug))
-                .body("title", equalTo(title))
-                .body("status", equalTo(status))
-                .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
     }
 
     private static long publishedArticle() {

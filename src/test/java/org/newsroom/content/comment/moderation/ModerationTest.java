@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -596,16 +597,6 @@ class ModerationTest {
 
     private static void notFound(ValidatableResponse response, String instance) {
         problem(response, 404, "NOT_FOUND", "not-found", "Not found", instance);
-    }
-
-    private static ValidatableResponse problem(ValidatableResponse response, int status, String code, String slug,
-            String title, String instance) {
-        return response.statusCode(status).contentType(PROBLEM)
-                .body("type", equalTo("https://content.example/problems/" + slug))
-                .body("title", equalTo(title))
-                .body("status", equalTo(status))
-                .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
     }
 
     private static long publishedArticle() {
