@@ -1,5 +1,6 @@
 package org.newsroom.content.article;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -52,6 +53,14 @@ public class Paragraph extends PanacheEntityBase {
 
     public static List<Paragraph> listByArticle(Long articleId) {
         return list("articleId = ?1 order by position", articleId);
+    }
+
+    /** The blocks of several articles in one statement, in reading order within each article (the feeds' full text). */
+    public static List<Paragraph> listByArticles(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return List.of();
+        }
+        return list("articleId in ?1 order by articleId, position", articleIds);
     }
 
     public static List<Paragraph> listByArticleAndType(Long articleId, String type) {

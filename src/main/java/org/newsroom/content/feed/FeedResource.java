@@ -1,0 +1,103 @@
+package org.newsroom.content.feed;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.web.Representations;
+
+/**
+ * The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1 (API.md §2), outside {@code /api/v1} like
+ * most sites' feeds. Each carries a weak ETag and Last-Modified, and a 304 reads no paragraph.
+ */
+@Path("/feeds")
+@Tag(name = "Feeds")
+public class FeedResource {
+
+    static final String TITLE = "News content";
+    static final String RSS = "application/rss+xml";
+    static final String ATOM = "application/atom+xml";
+    static final String JSON_FEED = "application/feed+json";
+
+    private final FeedService feeds;
+    private final Representations representations;
+
+    public FeedResource(FeedService feeds, Representations representations) {
+        this.feeds = feeds;
+        this.representations = representations;
+    }
+
+    // Each also answers a client that asks for plain XML or JSON: feed readers differ in what they put in Accept,
+    // and the answer is always labelled with the feed's own media type.
+
+    @GET
+    @Path("articles.rss")
+    @PermitAll
+    @Produces({RSS, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "RSS 2.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text in content:encoded")
+    @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING)))
+    public Response rss(@QueryParam("section") String section,
+            @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
+            @Context UriInfo uri) {
+        return answer(FeedKind.RSS, section, tag, uri);
+    }
+
+    @GET
+    @Path("articles.atom")
+    @PermitAll
+    @Produces({ATOM, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Atom 1.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text as HTML content")
+    @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING)))
+    public Response atom(@QueryParam("section") String section,
+            @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
+            @Context UriInfo uri) {
+        return answer(FeedKind.ATOM, section, tag, uri);
+    }
+
+    @GET
+    @Path("articles.json")
+    @PermitAll
+    @Produces({JSON_FEED, MediaType.APPLICATION_JSON})
+    @Operation(summary = "JSON Feed 1.1 of the latest articles", description = "The latest 50 published articles, newest first, with content_html and content_text")
+    @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))
+    public Response json(@QueryParam("section") String section,
+            @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
+            @Context UriInfo uri) {
+        return answer(FeedKind.JSON, section, tag, uri);
+    }
+
+    private Response answer(FeedKind kind, String section, List<String> tags, UriInfo uri) {
+        FeedFilter filter = FeedFilter.checked(uri, section, tags);
+        FeedLinks links = FeedLinks.of(uri);
+        FeedService.Latest latest = feeds.latest(kind, filter, links);
+        // Revalidation first, on the rows alone: a 304 loads no paragraph and renders nothing.
+        Response notModified = representations.ok(null, latest.etag(), latest.lastModified(), true).build();
+        if (notModified.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
+            return notModified;
+        }
+        List<FeedItem> items = feeds.items(latest, links);
+        String description = "The latest published articles" + filter.describe();
+        Object body = switch (kind) {
+            case RSS -> XmlFeeds.rss(TITLE, description, links, latest.lastModified(), items);
+            case ATOM -> XmlFeeds.atom(TITLE, description, links, latest.lastModified(), items);
+            case JSON -> JsonFeed.of(TITLE, description, links, items);
+        };
+        return representations.withValidators(Response.ok(body), latest.etag(), latest.lastModified(), true)
+                .type(kind.mediaType).build();
+    }
+}
