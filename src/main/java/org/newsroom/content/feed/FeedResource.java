@@ -86,9 +86,8 @@ public class FeedResource {
         FeedLinks links = FeedLinks.of(uri);
         FeedService.Latest latest = feeds.latest(kind, filter, links);
         // Revalidation first, on the rows alone: a 304 loads no paragraph and renders nothing.
-        Response notModified = representations.ok(null, latest.etag(), latest.lastModified(), true).build();
-        if (notModified.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
-            return notModified;
+        if (representations.isNotModified(latest.etag(), latest.lastModified())) {
+            return representations.notModified(latest.etag(), latest.lastModified(), true).build();
         }
         List<FeedItem> items = feeds.items(latest, links);
         String description = "The latest published articles" + filter.describe();
