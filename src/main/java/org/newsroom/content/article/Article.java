@@ -144,7 +144,7 @@ public class Article extends PanacheEntityBase {
         if (after != null) {
             hql.append(" and (").append(sortKey).append(' ').append(beyond).append(" :key or (").append(sortKey)
                     .append(" = :key and a.id ").append(beyond).append(" :afterId))");
-            parameters.put("key", after.sortKey());
+            parameters.put("key", after.instant());
             parameters.put("afterId", after.id());
         }
         String direction = query.newestFirst() ? " desc" : " asc";
@@ -152,5 +152,90 @@ public class Article extends PanacheEntityBase {
         TypedQuery<Object[]> select = getEntityManager().createQuery(hql.toString(), Object[].class);
         parameters.forEach(select::setParameter);
         return select.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    /**
+     * One page of a search (one statement): rows of {@code [id, rank, highlight]}, best match first (or by date), with
+     * the same filters and keyset as {@link #listPage}. The highlight is made for the page's rows only.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> searchPage(ArticleListQuery query, Cursor after, Instant now, String language) {
+        boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
+        String sortKey = drafts ? "a.created_at" : "a.published_at";
+        String rank = "ts_rank_cd(a.search_document, q)";
+        StringBuilder sql = new StringBuilder("SELECT a.id, ").append(rank).append(" AS rank, q FROM article a,"
+                + " websearch_to_tsquery(cast(:language AS regconfig), :q) q"
+                + " WHERE a.search_document @@ q AND a.status = :status");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("language", language);
+        parameters.put("q", query.q());
+        parameters.put("status", drafts ? "draft" : "published");
+        if (query.visibility() == ArticleListQuery.Visibility.PUBLISHED) {
+            sql.append(" AND a.published_at <= :now");
+            parameters.put("now", now);
+        } else if (query.visibility() == ArticleListQuery.Visibility.SCHEDULED) {
+            sql.append(" AND a.published_at > :now");
+            parameters.put("now", now);
+        }
+        if (query.section() != null) {
+            sql.append(" AND a.section = :section");
+            parameters.put("section", query.section());
+        }
+        if (!query.tags().isEmpty()) {
+            // Tags are slugs (no commas): the containment uses the GIN index on tags.
+            sql.append(" AND a.tags @> string_to_array(:tags, ',')");
+            parameters.put("tags", String.join(",", query.tags()));
+        }
+        if (query.from() != null) {
+            sql.append(" AND ").append(sortKey).append(" >= :from");
+            parameters.put("from", query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND ").append(sortKey).append(" < :to");
+            parameters.put("to", query.to());
+        }
+        boolean byRelevance = query.sort() == ArticleListQuery.Sort.RELEVANCE;
+        String key = byRelevance ? rank : sortKey;
+        String beyond = query.newestFirst() ? "<" : ">";
+        if (after != null) {
+            sql.append(" AND (").append(key).append(' ').append(beyond).append(" :key OR (").append(key)
+                    .append(" = :key AND a.id ").append(beyond).append(" :afterId))");
+            parameters.put("key", byRelevance ? (Object) after.number() : after.instant());
+            parameters.put("afterId", after.id());
+        }
+        String direction = query.newestFirst() ? " DESC" : " ASC";
+        String order = byRelevance ? "rank" + direction : sortKey.replace("a.", "") + direction;
+        sql.append(" ORDER BY ").append(byRelevance ? "rank" : sortKey).append(direction).append(", a.id")
+                .append(direction).append(" LIMIT :rows");
+        parameters.put("rows", query.limit() + 1);
+        String page = "SELECT s.id, s.rank, ts_headline(cast(:language AS regconfig), concat_ws(' ', a.headline,"
+                + " a.subheadline, (SELECT string_agg(p.text, ' ' ORDER BY p.position) FROM paragraph p"
+                + " WHERE p.article_id = a.id)), s.q, 'StartSel=**, StopSel=**, MaxWords=30, MinWords=12,"
+                + " MaxFragments=2, FragmentDelimiter=\" … \"') FROM (" + sql + ") s JOIN article a ON a.id = s.id"
+                + " ORDER BY " + (byRelevance ? "s.rank" : "a." + order.split(" ")[0]) + direction + ", s.id"
+                + direction;
+        var select = getEntityManager().createNativeQuery(page);
+        parameters.forEach(select::setParameter);
+        return select.getResultList();
+    }
+
+    /** Articles and the text of their first block, for search rows found by id (one statement). */
+    public static Map<Long, Object[]> listSummaryRows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Object[]> rows = new java.util.HashMap<>();
+        getEntityManager().createQuery("select a, (select p.text from Paragraph p where p.articleId = a.id"
+                + " and p.position = 1) from Article a where a.id in :ids", Object[].class).setParameter("ids", ids)
+                .getResultList().forEach(row -> rows.put(((Article) row[0]).id, row));
+        return rows;
+    }
+
+    /** Recomputes the stored search document after a write to the article or its body (one statement). */
+    public static void refreshSearchDocument(long id, String language) {
+        getEntityManager().createNativeQuery(
+                "UPDATE article SET search_document = article_search_document(cast(:language AS regconfig), id)"
+                        + " WHERE id = :id")
+                .setParameter("language", language).setParameter("id", id).executeUpdate();
     }
 }

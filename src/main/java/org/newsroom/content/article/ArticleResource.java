@@ -58,8 +58,9 @@ public class ArticleResource {
             .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
     /** What these answers vary on: the media type asked for, and whether the caller is an editor. */
     private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
-    private static final Set<String> LIST_PARAMETERS = Set.of("section", "tag", "from", "to", "sort", "status", "limit",
-            "cursor");
+    private static final Set<String> LIST_PARAMETERS = Set.of("q", "section", "tag", "from", "to", "sort", "status",
+            "limit", "cursor");
+    private static final int MAX_QUERY_LENGTH = 200;
 
     private final ArticleService articles;
     private final Representations representations;
@@ -79,11 +80,14 @@ public class ArticleResource {
     @Produces({MediaType.APPLICATION_JSON, TEXT})
     @Operation(summary = "List articles", description = "Published articles, newest first, cursor-paged. Editors may ask for status=draft or status=scheduled.")
     @APIResponse(responseCode = "200", description = "A page of article summaries; a Link header names the next page")
-    public Response list(@QueryParam("section") String section,
+    public Response list(
+            @QueryParam("q") @Parameter(description = "Full-text search over headline, sub-headline and body (web search syntax: \"quoted phrase\", OR, -word); best match first, each row with a highlight") String q,
+            @QueryParam("section") String section,
             @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
             @QueryParam("from") @Parameter(description = "Published at or after: a date or an instant") String from,
             @QueryParam("to") @Parameter(description = "Published before the end of this date, or before this instant") String to,
-            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"newest", "oldest"})) String sort,
+            @QueryParam("sort") @Parameter(description = "relevance only with q (and its default there)", schema = @Schema(enumeration = {
+                    "newest", "oldest", "relevance"})) String sort,
             @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"published", "draft",
                     "scheduled"})) String status,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
@@ -95,8 +99,20 @@ public class ArticleResource {
         if (visibility != ArticleListQuery.Visibility.PUBLISHED) {
             Roles.require(identity, Roles.EDITOR);
         }
-        boolean newestFirst = "newest"
-                .equals(QueryParameters.oneOf("sort", sort, "newest", Set.of("newest", "oldest")));
+        String search = q == null ? null : q.strip();
+        if (search != null && (search.isEmpty() || search.length() > MAX_QUERY_LENGTH
+                || !search.codePoints()
+                        .allMatch(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c)))) {
+            throw org.newsroom.content.shared.error.ApiException.invalid("q",
+                    "must be 1 to " + MAX_QUERY_LENGTH + " characters of one line");
+        }
+        ArticleListQuery.Sort order = ArticleListQuery.Sort.valueOf(QueryParameters
+                .oneOf("sort", sort, search == null ? "newest" : "relevance",
+                        Set.of("newest", "oldest", "relevance"))
+                .toUpperCase(java.util.Locale.ROOT));
+        if (order == ArticleListQuery.Sort.RELEVANCE && search == null) {
+            throw org.newsroom.content.shared.error.ApiException.invalid("sort", "relevance needs a search (q)");
+        }
         for (String value : tag) {
             if (!value.matches(Slugs.PATTERN)) {
                 throw org.newsroom.content.shared.error.ApiException.invalid("tag", Slugs.MESSAGE);
@@ -105,9 +121,9 @@ public class ArticleResource {
         if (section != null && !section.matches(Slugs.PATTERN)) {
             throw org.newsroom.content.shared.error.ApiException.invalid("section", Slugs.MESSAGE);
         }
-        ArticleListQuery query = new ArticleListQuery(visibility, section, List.copyOf(tag),
+        ArticleListQuery query = new ArticleListQuery(visibility, search, section, List.copyOf(tag),
                 QueryParameters.instantOrDay("from", from, false), QueryParameters.instantOrDay("to", to, true),
-                newestFirst, QueryParameters.limit(limit), cursor);
+                order, QueryParameters.limit(limit), cursor);
         boolean shared = visibility == ArticleListQuery.Visibility.PUBLISHED && !isEditor();
         Listed<ArticleSummary> listed = articles.list(query);
         Variant chosen = request.selectVariant(REPRESENTATIONS);

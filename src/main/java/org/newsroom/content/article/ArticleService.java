@@ -3,11 +3,13 @@ package org.newsroom.content.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.validation.Checked;
@@ -37,10 +39,12 @@ public class ArticleService {
 
     private final Checked checked;
     private final ObjectMapper json;
+    private final ContentConfig config;
 
-    public ArticleService(Checked checked, ObjectMapper json) {
+    public ArticleService(Checked checked, ObjectMapper json, ContentConfig config) {
         this.checked = checked;
         this.json = json;
+        this.config = config;
     }
 
     // ---- reads
@@ -85,14 +89,47 @@ public class ArticleService {
 
     public Listed<ArticleSummary> list(ArticleListQuery query) {
         Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
+        if (query.q() != null) {
+            return search(query, after);
+        }
         List<Object[]> rows = Article.listPage(query, after, Time.now());
         String ordering = query.ordering();
         boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
         return Page.fromRows(rows, query.limit(), row -> ArticleSummary.from((Article) row[0], (String) row[1]),
                 row -> {
                     Article last = (Article) row[0];
-                    return new Cursor(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
+                    return Cursor.at(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
                 }, row -> ((Article) row[0]).id + ":" + ((Article) row[0]).version);
+    }
+
+    /**
+     * A search page in two statements: the matching ids with their rank and highlight (keyset over rank or date),
+     * then those articles with their excerpts.
+     */
+    private Listed<ArticleSummary> search(ArticleListQuery query, Cursor after) {
+        List<Object[]> hits = Article.searchPage(query, after, Time.now(), config.search().language());
+        Map<Long, Object[]> articles = Article.listSummaryRows(
+                hits.stream().map(hit -> ((Number) hit[0]).longValue()).toList());
+        String ordering = query.ordering();
+        boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
+        return Page.fromRows(hits, query.limit(), hit -> {
+            Object[] row = articles.get(((Number) hit[0]).longValue());
+            return ArticleSummary.from((Article) row[0], (String) row[1]).withHighlight((String) hit[2]);
+        }, hit -> {
+            Article last = (Article) articles.get(((Number) hit[0]).longValue())[0];
+            return query.sort() == ArticleListQuery.Sort.RELEVANCE
+                    ? Cursor.at(ordering, ((Number) hit[1]).doubleValue(), last.id)
+                    : Cursor.at(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
+        }, hit -> {
+            Article article = (Article) articles.get(((Number) hit[0]).longValue())[0];
+            return article.id + ":" + article.version;
+        });
+    }
+
+    /** Keeps the stored search document in step with the article and its body. */
+    public void refreshSearch(Article article) {
+        Article.flush();
+        Article.refreshSearchDocument(article.id, config.search().language());
     }
 
     // ---- writes
@@ -111,7 +148,7 @@ public class ArticleService {
         article.updatedAt = now;
         article.persist();
         List<Paragraph> paragraphs = insertBody(article, write.paragraphsOrEmpty());
-        Article.flush();
+        refreshSearch(article);
         return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
     }
 
@@ -181,7 +218,7 @@ public class ArticleService {
         } else {
             paragraphs = Paragraph.listByArticle(article.id);
         }
-        Article.flush();
+        refreshSearch(article);
         return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
     }
 

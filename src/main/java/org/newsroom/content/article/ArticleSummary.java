@@ -12,7 +12,8 @@ public record ArticleSummary(long id, String slug, String headline, String subhe
                 "draft", "published"}) String status,
         Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount,
-        @Schema(description = "The first block, cut at a word boundary, at most 280 characters") String excerpt) {
+        @Schema(description = "The first block, cut at a word boundary, at most 280 characters") String excerpt,
+        @Schema(description = "With q: where the article matches, plain text with each match between ** and **; null otherwise") String highlight) {
 
     static final int EXCERPT_LENGTH = 280;
 
@@ -20,7 +21,12 @@ public record ArticleSummary(long id, String slug, String headline, String subhe
         return new ArticleSummary(article.id, article.slug, article.headline, article.subheadline, article.dateline,
                 article.byline, article.section, List.copyOf(article.tags), article.status.wire(),
                 article.publishedAt, article.createdAt, article.updatedAt, article.commentsOpen,
-                article.paragraphCount, excerpt(firstBlockText));
+                article.paragraphCount, excerpt(firstBlockText), null);
+    }
+
+    public ArticleSummary withHighlight(String snippet) {
+        return new ArticleSummary(id, slug, headline, subheadline, dateline, byline, section, tags, status,
+                publishedAt, createdAt, updatedAt, commentsOpen, paragraphCount, excerpt, snippet);
     }
 
     /** At most 280 characters, cut after a whole word and marked with an ellipsis when cut. */

@@ -96,7 +96,7 @@ public class CommentService {
         Article article = articles.findReadable(articleRef, false);
         String ordering = newestFirst ? "comments-newest" : "comments-oldest";
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
-        List<Comment> rows = Comment.pageTopLevel(article.id, newestFirst, after == null ? null : after.sortKey(),
+        List<Comment> rows = Comment.pageTopLevel(article.id, newestFirst, after == null ? null : after.instant(),
                 after == null ? null : after.id(), limit + 1);
         return page(rows, limit, ordering);
     }
@@ -118,7 +118,7 @@ public class CommentService {
             throw ApiException.notFound("This thread");
         }
         Cursor after = cursor == null ? null : Cursor.decode(cursor, "replies");
-        List<Comment> rows = Comment.pageReplies(root.id, after == null ? null : after.sortKey(),
+        List<Comment> rows = Comment.pageReplies(root.id, after == null ? null : after.instant(),
                 after == null ? null : after.id(), limit + 1);
         return page(rows, limit, "replies");
     }
@@ -230,7 +230,7 @@ public class CommentService {
 
     private static Listed<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
         return Page.fromRows(rows, limit, CommentResponse::from,
-                last -> new Cursor(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
+                last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
     static String nfc(String text) {

@@ -40,8 +40,8 @@ public class FeedService {
 
     /** The latest articles readers may see (published, not scheduled), without their bodies. */
     public Latest latest(FeedKind kind, FeedFilter filter, FeedLinks links) {
-        ArticleListQuery query = new ArticleListQuery(ArticleListQuery.Visibility.PUBLISHED, filter.section(),
-                filter.tags(), null, null, true, SIZE, null);
+        ArticleListQuery query = new ArticleListQuery(ArticleListQuery.Visibility.PUBLISHED, null, filter.section(),
+                filter.tags(), null, null, ArticleListQuery.Sort.NEWEST, SIZE, null);
         // listPage reads one row more than the limit (to tell whether a next page exists): a feed has no next page.
         List<Row> rows = Article.listPage(query, null, Time.now()).stream().limit(SIZE).map(row -> {
             Article article = (Article) row[0];

@@ -74,7 +74,7 @@ public class ParagraphService {
                 request.attribution());
         paragraph.persist();
         article.bodyChanged(count + 1, Time.now());
-        Article.flush();
+        articles.refreshSearch(article);
         return read(article, paragraph, false);
     }
 
@@ -112,6 +112,7 @@ public class ParagraphService {
         Paragraph.flush();
         Paragraph.shiftUp(article.id, removedAt + 1, article.paragraphCount);
         article.bodyChanged(article.paragraphCount - 1, Time.now());
+        articles.refreshSearch(article);
     }
 
     private Read apply(Article article, Paragraph paragraph, ParagraphRequest request) {
@@ -130,7 +131,7 @@ public class ParagraphService {
         paragraph.position = target;
         paragraph.edit(request.type(), request.text(), request.attribution());
         article.bodyChanged(count, Time.now());
-        Article.flush();
+        articles.refreshSearch(article);
         return read(article, paragraph, false);
     }
 

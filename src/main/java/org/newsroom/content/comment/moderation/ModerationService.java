@@ -25,10 +25,10 @@ public class ModerationService {
         String ordering = "moderation-" + queue;
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
         CommentStatus status = "reported".equals(queue) ? null : CommentStatus.valueOf(queue.toUpperCase());
-        List<Comment> rows = Comment.pageQueue(status, after == null ? null : after.sortKey(),
+        List<Comment> rows = Comment.pageQueue(status, after == null ? null : after.instant(),
                 after == null ? null : after.id(), limit + 1);
         return Page.fromRows(rows, limit, ModeratedComment::from,
-                last -> new Cursor(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
+                last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
     public ModeratedComment decide(long id, DecisionRequest decision, String moderator) {

@@ -16,6 +16,15 @@ public interface ContentConfig {
 
     Comments comments();
 
+    Search search();
+
+    interface Search {
+
+        /** PostgreSQL's text search configuration for documents and queries ({@code english}, {@code simple}, ...). */
+        @WithDefault("english")
+        String language();
+    }
+
     interface Cache {
 
         /** Cache-Control of published content that anyone may read. */

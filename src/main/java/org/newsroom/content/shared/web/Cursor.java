@@ -15,17 +15,42 @@ import org.newsroom.content.shared.error.ApiException;
 /**
  * A keyset position (the sort key and the id of the last row of a page), opaque to clients and checked: it names
  * the list ordering it was made for and carries a MAC, so an edited or foreign cursor is a 400, never a wrong page.
- * The MAC only proves the cursor came from this service; a cursor holds no secret.
+ * The MAC only proves the cursor came from this service; a cursor holds no secret. The sort key is an instant
+ * (dates) or a number (search relevance), kept exactly.
  */
-public record Cursor(String ordering, Instant sortKey, long id) {
+public record Cursor(String ordering, String key, long id) {
 
-    private static final String VERSION = "1";
-    private static final byte[] KEY = "news-content cursor v1".getBytes(StandardCharsets.UTF_8);
+    private static final String VERSION = "2";
+    private static final byte[] MAC_KEY = "news-content cursor v2".getBytes(StandardCharsets.UTF_8);
     private static final int MAC_BYTES = 12;
 
+    public static Cursor at(String ordering, Instant sortKey, long id) {
+        return new Cursor(ordering, sortKey.getEpochSecond() + "." + sortKey.getNano(), id);
+    }
+
+    public static Cursor at(String ordering, double sortKey, long id) {
+        return new Cursor(ordering, Double.toString(sortKey), id);
+    }
+
+    public Instant instant() {
+        try {
+            String[] parts = key.split("\\.", -1);
+            return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
+    public double number() {
+        try {
+            return Double.parseDouble(key);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     public String encode() {
-        String payload = VERSION + "|" + ordering + "|" + sortKey.getEpochSecond() + "|" + sortKey.getNano() + "|" + id;
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (VERSION + "|" + ordering + "|" + key + "|" + id).getBytes(StandardCharsets.UTF_8);
         return base64(bytes) + "." + base64(mac(bytes));
     }
 
@@ -41,12 +66,11 @@ public record Cursor(String ordering, Instant sortKey, long id) {
                 throw invalid();
             }
             String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-            if (fields.length != 5 || !VERSION.equals(fields[0]) || !expectedOrdering.equals(fields[1])) {
+            if (fields.length != 4 || !VERSION.equals(fields[0]) || !expectedOrdering.equals(fields[1])) {
                 throw invalid();
             }
-            Instant sortKey = Instant.ofEpochSecond(Long.parseLong(fields[2]), Long.parseLong(fields[3]));
-            return new Cursor(fields[1], sortKey, Long.parseLong(fields[4]));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Cursor(fields[1], fields[2], Long.parseLong(fields[3]));
+        } catch (IllegalArgumentException e) {
             throw invalid();
         }
     }
@@ -62,7 +86,7 @@ public record Cursor(String ordering, Instant sortKey, long id) {
     private static byte[] mac(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            mac.init(new SecretKeySpec(MAC_KEY, "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

@@ -12,11 +12,19 @@ import org.newsroom.content.shared.error.ErrorCode;
 
 class CursorTest {
 
-    private final Cursor cursor = new Cursor("published-newest", Instant.parse("2023-07-27T09:30:00.123456Z"), 42);
+    private final Cursor cursor = Cursor.at("published-newest", Instant.parse("2023-07-27T09:30:00.123456Z"), 42);
 
     @Test
     void roundTripsItsPosition() {
         assertEquals(cursor, Cursor.decode(cursor.encode(), "published-newest"));
+    }
+
+    @Test
+    void keepsItsInstantAndItsNumberExactly() {
+        assertEquals(Instant.parse("2023-07-27T09:30:00.123456Z"),
+                Cursor.decode(cursor.encode(), "published-newest").instant());
+        Cursor relevance = Cursor.at("search", 0.0607927101850509643554688, 7);
+        assertEquals(0.0607927101850509643554688, Cursor.decode(relevance.encode(), "search").number());
     }
 
     @Test
@@ -34,7 +42,7 @@ class CursorTest {
     void refusesAnEditedPayload() {
         String[] parts = cursor.encode().split("\\.");
         String forged = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("1|published-newest|1690450200|0|1".getBytes());
+                .encodeToString("2|published-newest|1690450200.0|1".getBytes());
         assertInvalid(() -> Cursor.decode(forged + "." + parts[1], "published-newest"));
     }
 
