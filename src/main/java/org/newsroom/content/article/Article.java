@@ -238,4 +238,20 @@ public class Article extends PanacheEntityBase {
                         + " WHERE id = :id")
                 .setParameter("language", language).setParameter("id", id).executeUpdate();
     }
+
+    /** Published sections with their article counts, by name (one statement). */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> countBySection(Instant now) {
+        return getEntityManager().createNativeQuery("SELECT section, count(*) FROM article"
+                + " WHERE status = 'published' AND published_at <= :now AND section IS NOT NULL"
+                + " GROUP BY section ORDER BY section").setParameter("now", now).getResultList();
+    }
+
+    /** Tags of published articles with their article counts, by name (one statement). */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> countByTag(Instant now) {
+        return getEntityManager().createNativeQuery("SELECT tag, count(*) FROM article, unnest(tags) AS tag"
+                + " WHERE status = 'published' AND published_at <= :now GROUP BY tag ORDER BY tag")
+                .setParameter("now", now).getResultList();
+    }
 }

@@ -126,6 +126,19 @@ public class ArticleService {
         });
     }
 
+    public List<TaxonomyResource.Term> sections() {
+        return terms(Article.countBySection(Time.now()));
+    }
+
+    public List<TaxonomyResource.Term> tags() {
+        return terms(Article.countByTag(Time.now()));
+    }
+
+    private static List<TaxonomyResource.Term> terms(List<Object[]> rows) {
+        return rows.stream().map(row -> new TaxonomyResource.Term((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
     /** Keeps the stored search document in step with the article and its body. */
     public void refreshSearch(Article article) {
         Article.flush();
