@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Loads 100,000 articles (3.5 million paragraphs) into a PostgreSQL and measures the reads of issue 5.
+# Needs: psql, and a PostgreSQL you can reach, e.g.
+#   DATABASE_URL=postgresql://content:secret@localhost:5432/content bench/run.sh
+# It builds the service, starts it against that database (Flyway creates the schema), loads the data with
+# bench/generate.sql, runs bench/Bench.java, prints EXPLAIN (ANALYZE, BUFFERS) of the main queries, and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${DATABASE_URL:?set DATABASE_URL=postgresql://user:password@host:port/database}"
+ARTICLES=${ARTICLES:-100000}
+PORT=${PORT:-8090}
+
+# postgresql://user:password@host:port/db -> the JDBC settings the service reads
+rest=${DATABASE_URL#postgresql://}
+credentials=${rest%%@*}
+export QUARKUS_DATASOURCE_USERNAME=${credentials%%:*}
+export QUARKUS_DATASOURCE_PASSWORD=${credentials#*:}
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${rest#*@}"
+export QUARKUS_HTTP_PORT=$PORT
+
+./mvnw -B -q package -DskipTests
+java -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do sleep 1; done
+
+if [ "$(psql "$DATABASE_URL" -tAc "select count(*) from article where slug like 'bench-%'")" -lt "$ARTICLES" ]; then
+  time psql "$DATABASE_URL" -v articles="$ARTICLES" -f bench/generate.sql
+fi
+java -Darticles="$ARTICLES" bench/Bench.java "http://localhost:$PORT" "${REQUESTS:-500}"
+psql "$DATABASE_URL" -f bench/explain.sql
