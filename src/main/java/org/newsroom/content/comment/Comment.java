@@ -108,7 +108,7 @@ public class Comment extends PanacheEntityBase {
         String direction = newestFirst ? "desc" : "asc";
         String keyset = afterId == null
                 ? ""
-                : " and (createdAt " + beyond + " :key or (createdAt = :key and id " + beyond + " :afterId))";
+                : " and (createdAt, id) " + beyond + " (:key, :afterId)";
         var query = getEntityManager().createQuery("from Comment where " + owner + " and status in :visible" + keyset
                 + " order by createdAt " + direction + ", id " + direction, Comment.class)
                 .setParameter("owner", ownerId).setParameter("visible", READER_VISIBLE).setMaxResults(rows);
@@ -183,7 +183,7 @@ public class Comment extends PanacheEntityBase {
     /** The moderation queue: comments of one status, or ({@code status == null}) the reported ones still up or held. */
     public static List<Comment> pageQueue(CommentStatus status, Instant afterCreatedAt, Long afterId, int rows) {
         String filter = status == null ? "reportCount > 0 and status in :statuses" : "status = :status";
-        String keyset = afterId == null ? "" : " and (createdAt > :key or (createdAt = :key and id > :afterId))";
+        String keyset = afterId == null ? "" : " and (createdAt, id) > (:key, :afterId)";
         var query = getEntityManager()
                 .createQuery("from Comment where " + filter + keyset + " order by createdAt, id", Comment.class)
                 .setMaxResults(rows);
