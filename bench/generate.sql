@@ -13,20 +13,26 @@
 BEGIN;
 ALTER TABLE paragraph DISABLE TRIGGER paragraph_positions_dense;
 
-CREATE TEMP TABLE words AS
-SELECT ARRAY['harbour','ferry','council','election','delegation','minister','treaty','budget','storm','rainfall',
+-- Words like a news corpus: stop words and fillers make most of the text; each article has five topic words of its
+-- own (from 40 real ones and 4,000 made-up ones), which make most of its content, so that a search term matches
+-- roughly one article in a hundred, as a name or a subject does in real news.
+CREATE TEMP TABLE vocabulary AS
+SELECT ARRAY['the','a','of','to','in','on','with','after','before','during','and','but','while','for','from','at',
+             'said','says','also','new','would','could','more','than','this','that','which','they','their','its']
+           AS filler,
+       ARRAY['harbour','ferry','council','election','delegation','minister','treaty','budget','storm','rainfall',
              'library','robot','school','hospital','railway','bridge','market','festival','museum','stadium',
              'Pyongyang','Busan','Tehran','Oslo','Lisbon','Nairobi','Lima','Hanoi','Quebec','Perth',
-             'talks','visit','protest','report','agreement','record','season','strike','vote','study',
-             'the','a','of','to','in','on','with','after','before','during','and','but','while','said','says'] AS w;
+             'talks','visit','protest','report','agreement','record','season','strike','vote','study']
+           || ARRAY(SELECT 'topic' || n FROM generate_series(1, 4000) AS n) AS topics;
 
 INSERT INTO article (slug, headline, subheadline, dateline, section, tags, status, published_at, created_at,
                      updated_at, comments_open, paragraph_count)
 SELECT 'bench-' || g,
-       initcap(w[1 + (g * 7) % 40]) || ' ' || w[1 + (g * 13) % 40] || ' ' || w[1 + (g * 31) % 40] || ' in '
-           || w[21 + g % 10] || ' ' || g,
-       'The ' || w[1 + (g * 17) % 40] || ' and the ' || w[1 + (g * 19) % 40],
-       upper(w[21 + g % 10]),
+       initcap(topics[1 + (g * 7919) % 4040]) || ' ' || topics[1 + (g * 104729) % 4040] || ' in '
+           || topics[1 + (g * 1299709) % 4040] || ' ' || g,
+       'The ' || topics[1 + (g * 15485863) % 4040] || ' and the ' || topics[1 + (g * 32452843) % 4040],
+       upper(topics[21 + g % 10]),
        (ARRAY['world','politics','business','science','culture','sport','weather','local','health','travel'])[1 + g % 10],
        ARRAY['tag-' || (g % 50), 'tag-' || ((g * 7) % 50 + 50)],
        'published',
@@ -34,15 +40,19 @@ SELECT 'bench-' || g,
        timestamptz '2023-01-01' + (g * interval '15 minutes'),
        timestamptz '2023-01-01' + (g * interval '15 minutes'),
        true, 35
-FROM generate_series(1, :articles) AS g, words;
+FROM generate_series(1, :articles) AS g, vocabulary;
 
 INSERT INTO paragraph (article_id, position, type, text)
 SELECT a.id, p,
        CASE WHEN p = 35 THEN 'pullquote' WHEN p % 10 = 0 THEN 'heading' ELSE 'paragraph' END,
-       (SELECT string_agg(w[1 + ((a.id * 31 + p * 17 + i * 7) % array_length(w, 1))], ' ')
-          FROM generate_series(1, 12 + (a.id + p) % 24) AS i) || '.'
-FROM article a, generate_series(1, 35) AS p, words
-WHERE a.slug LIKE 'bench-%';
+       (SELECT string_agg(CASE
+                  WHEN r < 0.6 THEN filler[1 + floor(random() * 30)::int]
+                  WHEN r < 0.95 THEN topics[1 + (n * (ARRAY[7919, 104729, 1299709, 15485863, 32452843])[1 + floor(random() * 5)::int]) % 4040]
+                  ELSE topics[1 + floor(random() * 4040)::int]
+              END, ' ')
+          FROM (SELECT random() AS r FROM generate_series(1, 12 + (n + p) % 24)) AS tokens) || '.'
+FROM (SELECT id, substring(slug from 7)::int AS n FROM article WHERE slug LIKE 'bench-%') AS a,
+     generate_series(1, 35) AS p, vocabulary;
 
 ALTER TABLE paragraph ENABLE TRIGGER paragraph_positions_dense;
 
