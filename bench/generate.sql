@@ -29,9 +29,9 @@ SELECT ARRAY['the','a','of','to','in','on','with','after','before','during','and
 INSERT INTO article (slug, headline, subheadline, dateline, section, tags, status, published_at, created_at,
                      updated_at, comments_open, paragraph_count)
 SELECT 'bench-' || g,
-       initcap(topics[1 + (g * 7919) % 4040]) || ' ' || topics[1 + (g * 104729) % 4040] || ' in '
-           || topics[1 + (g * 1299709) % 4040] || ' ' || g,
-       'The ' || topics[1 + (g * 15485863) % 4040] || ' and the ' || topics[1 + (g * 32452843) % 4040],
+       initcap(topics[1 + (g::bigint * 7919) % 4040]) || ' ' || topics[1 + (g::bigint * 104729) % 4040] || ' in '
+           || topics[1 + (g::bigint * 1299709) % 4040] || ' ' || g,
+       'The ' || topics[1 + (g::bigint * 15485863) % 4040] || ' and the ' || topics[1 + (g::bigint * 32452843) % 4040],
        upper(topics[21 + g % 10]),
        (ARRAY['world','politics','business','science','culture','sport','weather','local','health','travel'])[1 + g % 10],
        ARRAY['tag-' || (g % 50), 'tag-' || ((g * 7) % 50 + 50)],
@@ -47,7 +47,7 @@ SELECT a.id, p,
        CASE WHEN p = 35 THEN 'pullquote' WHEN p % 10 = 0 THEN 'heading' ELSE 'paragraph' END,
        (SELECT string_agg(CASE
                   WHEN r < 0.6 THEN filler[1 + floor(random() * 30)::int]
-                  WHEN r < 0.95 THEN topics[1 + (n * (ARRAY[7919, 104729, 1299709, 15485863, 32452843])[1 + floor(random() * 5)::int]) % 4040]
+                  WHEN r < 0.95 THEN topics[1 + (n::bigint * (ARRAY[7919, 104729, 1299709, 15485863, 32452843]::bigint[])[1 + floor(random() * 5)::int]) % 4040]
                   ELSE topics[1 + floor(random() * 4040)::int]
               END, ' ')
           FROM (SELECT random() AS r FROM generate_series(1, 12 + (n + p) % 24)) AS tokens) || '.'
