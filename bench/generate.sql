@@ -16,23 +16,27 @@ ALTER TABLE paragraph DISABLE TRIGGER paragraph_positions_dense;
 -- Words like a news corpus: stop words and fillers make most of the text; each article has five topic words of its
 -- own (from 40 real ones and 4,000 made-up ones), which make most of its content, so that a search term matches
 -- roughly one article in a hundred, as a name or a subject does in real news.
-CREATE TEMP TABLE vocabulary AS
-SELECT ARRAY['the','a','of','to','in','on','with','after','before','during','and','but','while','for','from','at',
-             'said','says','also','new','would','could','more','than','this','that','which','they','their','its']
-           AS filler,
-       ARRAY['harbour','ferry','council','election','delegation','minister','treaty','budget','storm','rainfall',
-             'library','robot','school','hospital','railway','bridge','market','festival','museum','stadium',
-             'Pyongyang','Busan','Tehran','Oslo','Lisbon','Nairobi','Lima','Hanoi','Quebec','Perth',
-             'talks','visit','protest','report','agreement','record','season','strike','vote','study']
-           || ARRAY(SELECT 'topic' || n FROM generate_series(1, 4000) AS n) AS topics;
+-- topic(k) for k in 0..4039: 40 real words, then made-up ones (computed, not looked up in a large array: a big
+-- array would be de-toasted at every access).
+CREATE FUNCTION pg_temp.topic(k bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN k % 4040 < 40
+        THEN (ARRAY['harbour','ferry','council','election','delegation','minister','treaty','budget','storm','rainfall',
+                    'library','robot','school','hospital','railway','bridge','market','festival','museum','stadium',
+                    'Pyongyang','Busan','Tehran','Oslo','Lisbon','Nairobi','Lima','Hanoi','Quebec','Perth',
+                    'talks','visit','protest','report','agreement','record','season','strike','vote','study'])[1 + k % 4040]
+        ELSE 'topic' || (k % 4040) END
+$$;
+-- The article's own five topics.
+CREATE FUNCTION pg_temp.own_topic(n bigint, which int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT pg_temp.topic(n * (ARRAY[7919, 104729, 1299709, 15485863, 32452843]::bigint[])[which])
+$$;
 
 INSERT INTO article (slug, headline, subheadline, dateline, section, tags, status, published_at, created_at,
                      updated_at, comments_open, paragraph_count)
 SELECT 'bench-' || g,
-       initcap(topics[1 + (g::bigint * 7919) % 4040]) || ' ' || topics[1 + (g::bigint * 104729) % 4040] || ' in '
-           || topics[1 + (g::bigint * 1299709) % 4040] || ' ' || g,
-       'The ' || topics[1 + (g::bigint * 15485863) % 4040] || ' and the ' || topics[1 + (g::bigint * 32452843) % 4040],
-       upper(topics[21 + g % 10]),
+       initcap(pg_temp.own_topic(g, 1)) || ' ' || pg_temp.own_topic(g, 2) || ' in ' || pg_temp.own_topic(g, 3) || ' ' || g,
+       'The ' || pg_temp.own_topic(g, 4) || ' and the ' || pg_temp.own_topic(g, 5),
+       upper(pg_temp.topic(20 + g % 10)),
        (ARRAY['world','politics','business','science','culture','sport','weather','local','health','travel'])[1 + g % 10],
        ARRAY['tag-' || (g % 50), 'tag-' || ((g * 7) % 50 + 50)],
        'published',
@@ -40,19 +44,21 @@ SELECT 'bench-' || g,
        timestamptz '2023-01-01' + (g * interval '15 minutes'),
        timestamptz '2023-01-01' + (g * interval '15 minutes'),
        true, 35
-FROM generate_series(1, :articles) AS g, vocabulary;
+FROM generate_series(1, :articles) AS g;
 
 INSERT INTO paragraph (article_id, position, type, text)
 SELECT a.id, p,
        CASE WHEN p = 35 THEN 'pullquote' WHEN p % 10 = 0 THEN 'heading' ELSE 'paragraph' END,
        (SELECT string_agg(CASE
-                  WHEN r < 0.6 THEN filler[1 + floor(random() * 30)::int]
-                  WHEN r < 0.95 THEN topics[1 + (n::bigint * (ARRAY[7919, 104729, 1299709, 15485863, 32452843]::bigint[])[1 + floor(random() * 5)::int]) % 4040]
-                  ELSE topics[1 + floor(random() * 4040)::int]
+                  WHEN r < 0.6 THEN (ARRAY['the','a','of','to','in','on','with','after','before','during','and','but',
+                                           'while','for','from','at','said','says','also','new','would','could','more',
+                                           'than','this','that','which','they','their','its'])[1 + floor(r / 0.6 * 30)::int]
+                  WHEN r < 0.95 THEN pg_temp.own_topic(a.n, 1 + floor((r - 0.6) / 0.35 * 5)::int)
+                  ELSE pg_temp.topic(floor(random() * 4040)::bigint)
               END, ' ')
-          FROM (SELECT random() AS r FROM generate_series(1, 12 + (n + p) % 24)) AS tokens) || '.'
-FROM (SELECT id, substring(slug from 7)::int AS n FROM article WHERE slug LIKE 'bench-%') AS a,
-     generate_series(1, 35) AS p, vocabulary;
+          FROM (SELECT random() AS r FROM generate_series(1, 12 + (a.n + p) % 24)) AS tokens) || '.'
+FROM (SELECT id, substring(slug from 7)::bigint AS n FROM article WHERE slug LIKE 'bench-%') AS a,
+     generate_series(1, 35) AS p;
 
 ALTER TABLE paragraph ENABLE TRIGGER paragraph_positions_dense;
 
