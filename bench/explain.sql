@@ -11,7 +11,7 @@ EXPLAIN (ANALYZE, BUFFERS)
 SELECT a.*, (SELECT p.text FROM paragraph p WHERE p.article_id = a.id AND p.position = 1)
   FROM article a
  WHERE a.status = 'published' AND a.published_at <= now()
-   AND (a.published_at < timestamptz '2025-11-10' OR (a.published_at = timestamptz '2025-11-10' AND a.id < 50000))
+   AND (a.published_at, a.id) < (timestamptz '2024-06-01', 60000)
  ORDER BY a.published_at DESC, a.id DESC LIMIT 21;
 
 \echo '== search, best match first'
