@@ -113,14 +113,8 @@ public class ArticleResource {
         if (order == ArticleListQuery.Sort.RELEVANCE && search == null) {
             throw org.newsroom.content.shared.error.ApiException.invalid("sort", "relevance needs a search (q)");
         }
-        for (String value : tag) {
-            if (!value.matches(Slugs.PATTERN)) {
-                throw org.newsroom.content.shared.error.ApiException.invalid("tag", Slugs.MESSAGE);
-            }
-        }
-        if (section != null && !section.matches(Slugs.PATTERN)) {
-            throw org.newsroom.content.shared.error.ApiException.invalid("section", Slugs.MESSAGE);
-        }
+        tag.forEach(value -> Slugs.checkedParameter("tag", value));
+        Slugs.checkedParameter("section", section);
         ArticleListQuery query = new ArticleListQuery(visibility, search, section, List.copyOf(tag),
                 QueryParameters.instantOrDay("from", from, false), QueryParameters.instantOrDay("to", to, true),
                 order, QueryParameters.limit(limit), cursor);

@@ -29,6 +29,14 @@ public final class Slugs {
         return slug;
     }
 
+    /** A query parameter that must be a slug (a section, a tag): a 400 naming {@code parameter} otherwise. */
+    public static String checkedParameter(String parameter, String value) {
+        if (value != null && !value.matches(PATTERN)) {
+            throw org.newsroom.content.shared.error.ApiException.invalid(parameter, MESSAGE);
+        }
+        return value;
+    }
+
     /** The first of {@code base}, {@code base-2}, {@code base-3}, ... that {@code taken} does not hold. */
     public static String firstFree(String base, java.util.Collection<String> taken) {
         if (!taken.contains(base)) {

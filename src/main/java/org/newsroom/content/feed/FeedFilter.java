@@ -6,7 +6,6 @@ import java.util.Set;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.newsroom.content.article.Slugs;
-import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.web.QueryParameters;
 
 /** The checked filters of a feed: a section and tags that must all match, validated like the article list's. */
@@ -16,16 +15,9 @@ record FeedFilter(String section, List<String> tags) {
 
     static FeedFilter checked(UriInfo uri, String section, List<String> tags) {
         QueryParameters.allowOnly(uri, PARAMETERS);
-        if (section != null && !section.matches(Slugs.PATTERN)) {
-            throw ApiException.invalid("section", Slugs.MESSAGE);
-        }
         List<String> given = tags == null ? List.of() : List.copyOf(tags);
-        for (String tag : given) {
-            if (!tag.matches(Slugs.PATTERN)) {
-                throw ApiException.invalid("tag", Slugs.MESSAGE);
-            }
-        }
-        return new FeedFilter(section, given);
+        given.forEach(tag -> Slugs.checkedParameter("tag", tag));
+        return new FeedFilter(Slugs.checkedParameter("section", section), given);
     }
 
     /** Words for a feed's description: {@code in section world, tagged china and trade}. */
