@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Latency of the reads issue 5 asks to be fast, against a running service loaded by bench/generate.sql.
+ * Latency of the reads that must stay fast at scale (list pages, deep pages, search, one article), against a running service loaded by bench/generate.sql.
  * One client, sequential requests after a warm-up; prints p50, p99 and throughput for each scenario.
  *
  *   java bench/Bench.java [base-url] [requests-per-scenario]      (defaults: http://localhost:8080 500)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads 100,000 articles (3.5 million paragraphs) into a PostgreSQL and measures the reads of issue 5.
+# Loads 100,000 articles (3.5 million paragraphs) into a PostgreSQL and measures the reads that finding articles relies on (list pages, deep pages, search).
 # Needs: psql, and a PostgreSQL you can reach, e.g.
 #   DATABASE_URL=postgresql://content:secret@localhost:5432/content bench/run.sh
 # It builds the service, starts it against that database (Flyway creates the schema), loads the data with

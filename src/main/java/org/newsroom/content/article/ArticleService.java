@@ -1,9 +1,9 @@
 package org.newsroom.content.article;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,160 +12,131 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.idempotency.IdempotencyKey;
+import org.newsroom.content.shared.idempotency.Idempotent;
+import org.newsroom.content.shared.idempotency.Posted;
 import org.newsroom.content.shared.validation.Checked;
+import org.newsroom.content.shared.version.Audience;
+import org.newsroom.content.shared.version.ExpectedVersion;
+import org.newsroom.content.shared.version.KnownVersions;
+import org.newsroom.content.shared.version.Read;
+import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.MergePatch;
 import org.newsroom.content.shared.web.Page;
-import org.newsroom.content.shared.web.Preconditions;
-import org.newsroom.content.shared.web.Revalidation;
+import org.newsroom.content.shared.web.TextPage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+/** Articles: reading them (one, a list, a search), and writing them whole; {@link ParagraphService} edits blocks. */
 @ApplicationScoped
 @Transactional
 public class ArticleService {
 
-    /** An article as read, with what the resource needs for its headers. */
-    public record Read<T>(T body, String etag, Instant lastModified, boolean public_) {
-
-        public boolean isNotModified() {
-            return body == null;
-        }
-    }
-
     private final Checked checked;
-    private final ObjectMapper json;
+    private final MergePatch mergePatch;
     private final ContentConfig config;
+    private final Clock clock;
 
-    public ArticleService(Checked checked, ObjectMapper json, ContentConfig config) {
+    public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock) {
         this.checked = checked;
-        this.json = json;
+        this.mergePatch = mergePatch;
         this.config = config;
+        this.clock = clock;
     }
 
     // ---- reads
 
-    /**
-     * The article with its paragraphs; when the client's copy is current the paragraphs are not even loaded, and the
-     * answer has no body ({@link Read#isNotModified()}).
-     */
-    public Read<ArticleResponse> get(String ref, boolean editor, Revalidation revalidation) {
+    /** The article with its blocks; when the caller holds the current version, the blocks are not even loaded. */
+    public Read<ArticleResponse> get(String ref, boolean editor, KnownVersions known) {
         Article article = findReadable(ref, editor);
-        String etag = etag(article);
-        if (revalidation.isCurrent(etag, article.updatedAt)) {
-            return new Read<>(null, etag, article.updatedAt, isPublic(article, editor));
-        }
-        ArticleResponse body = ArticleResponse.from(article, Paragraph.listByArticle(article.id));
-        return new Read<>(body, etag, article.updatedAt, isPublic(article, editor));
+        return Read.of(known, Versions.of(article), audience(article, editor),
+                () -> ArticleResponse.from(article, Paragraph.listByArticle(article.id)));
     }
 
-    public Read<String> getText(String ref, boolean editor, Revalidation revalidation) {
+    /** The article in the plain-text format (its own version: another representation of the same state). */
+    public Read<String> getText(String ref, boolean editor, KnownVersions known) {
         Article article = findReadable(ref, editor);
-        String etag = textEtag(article);
-        if (revalidation.isCurrent(etag, article.updatedAt)) {
-            return new Read<>(null, etag, article.updatedAt, isPublic(article, editor));
-        }
-        String text = ArticleText.write(toDocument(article, Paragraph.listByArticle(article.id)));
-        return new Read<>(text, etag, article.updatedAt, isPublic(article, editor));
+        return Read.of(known, Versions.ofText(article), audience(article, editor),
+                () -> ArticleText.write(toDocument(article, Paragraph.listByArticle(article.id))));
     }
 
-    /** For the paragraph endpoints: the article if this caller may read it, else a 404. */
+    /** The article if this caller may read it; drafts and scheduled articles are unknown to readers (a 404). */
     public Article findReadable(String ref, boolean editor) {
         Article article = Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
-        if (!editor && !article.isVisibleToReaders(Time.now())) {
-            // Drafts and scheduled articles are indistinguishable from unknown ones to readers.
+        if (!editor && !article.isVisibleToReaders(Time.now(clock))) {
             throw ApiException.notFound("This article");
         }
         return article;
     }
 
-    public Article findForWrite(String ref) {
+    Article findForWrite(String ref) {
         return Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
     }
 
-    public Listed<ArticleSummary> list(ArticleListQuery query) {
-        Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
-        if (query.q() != null) {
-            return search(query, after);
-        }
-        List<Object[]> rows = Article.listPage(query, after, Time.now());
-        String ordering = query.ordering();
-        boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
-        return Page.fromRows(rows, query.limit(), row -> ArticleSummary.from((Article) row[0], (String) row[1]),
-                row -> {
-                    Article last = (Article) row[0];
-                    return Cursor.at(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
-                }, row -> ((Article) row[0]).id + ":" + ((Article) row[0]).version);
+    public Read<Page<ArticleSummary>> list(ArticleListQuery query, boolean editor, KnownVersions known) {
+        Listed<ArticleSummary> listed = page(query);
+        return Read.of(known, listed.version(Page.JSON), listAudience(query, editor), listed::page);
+    }
+
+    /** The same page as one line per article, for terminals: its own version. */
+    public Read<TextPage> listText(ArticleListQuery query, boolean editor, KnownVersions known) {
+        Listed<ArticleSummary> listed = page(query);
+        return Read.of(known, listed.version(Page.TEXT), listAudience(query, editor),
+                () -> new TextPage(ArticleLines.of(listed.page().items()), listed.page().nextCursor()));
     }
 
     /**
-     * A search page in two statements: the matching ids with their rank and highlight (keyset over rank or date),
-     * then those articles with their excerpts.
+     * The newest published articles readers may see, in one page without a next one (what the feeds show), signed by
+     * each row's id and version.
      */
-    private Listed<ArticleSummary> search(ArticleListQuery query, Cursor after) {
-        List<Object[]> hits = Article.searchPage(query, after, Time.now(), config.search().language());
-        Map<Long, Object[]> articles = Article.listSummaryRows(
-                hits.stream().map(hit -> ((Number) hit[0]).longValue()).toList());
-        String ordering = query.ordering();
+    public Listed<ArticleSummary> latest(String section, List<String> tags, int size) {
+        ArticleListQuery query = new ArticleListQuery(ArticleListQuery.Visibility.PUBLISHED, null, section, tags, null,
+                null, ArticleListQuery.Sort.NEWEST, size, null);
+        List<ListedArticle> rows = Article.listPage(query, null, Time.now(clock), config.search().language())
+                .stream().limit(size).toList();
+        StringBuilder signature = new StringBuilder();
+        rows.forEach(row -> signature.append(row.article().id).append('.').append(row.article().version).append('|'));
+        return Page.whole(rows.stream().map(ArticleSummary::from).toList(), signature.toString());
+    }
+
+    /** One page in one statement; with {@code q} each row carries its rank (for the cursor) and highlight. */
+    private Listed<ArticleSummary> page(ArticleListQuery query) {
+        Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
+        List<ListedArticle> rows = Article.listPage(query, after, Time.now(clock), config.search().language());
         boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
-        return Page.fromRows(hits, query.limit(), hit -> {
-            Object[] row = articles.get(((Number) hit[0]).longValue());
-            return ArticleSummary.from((Article) row[0], (String) row[1]).withHighlight((String) hit[2]);
-        }, hit -> {
-            Article last = (Article) articles.get(((Number) hit[0]).longValue())[0];
-            return query.sort() == ArticleListQuery.Sort.RELEVANCE
-                    ? Cursor.at(ordering, ((Number) hit[1]).doubleValue(), last.id)
-                    : Cursor.at(ordering, drafts ? last.createdAt : last.publishedAt, last.id);
-        }, hit -> {
-            Article article = (Article) articles.get(((Number) hit[0]).longValue())[0];
-            return article.id + ":" + article.version;
-        });
+        return Page.fromRows(rows, query.limit(), ArticleSummary::from,
+                row -> query.sort() == ArticleListQuery.Sort.RELEVANCE
+                        ? Cursor.at(query.ordering(), row.rank(), row.article().id)
+                        : Cursor.at(query.ordering(), drafts ? row.article().createdAt : row.article().publishedAt,
+                                row.article().id),
+                row -> row.article().id + ":" + row.article().version);
     }
 
-    public List<TaxonomyResource.Term> sections() {
-        return terms(Article.countBySection(Time.now()));
+    public Read<Page<Term>> sections(KnownVersions known) {
+        return terms(Article.countBySection(Time.now(clock)), known);
     }
 
-    public List<TaxonomyResource.Term> tags() {
-        return terms(Article.countByTag(Time.now()));
+    public Read<Page<Term>> tags(KnownVersions known) {
+        return terms(Article.countByTag(Time.now(clock)), known);
     }
 
-    private static List<TaxonomyResource.Term> terms(List<Object[]> rows) {
-        return rows.stream().map(row -> new TaxonomyResource.Term((String) row[0], ((Number) row[1]).longValue()))
-                .toList();
-    }
-
-    /** Keeps the stored search document in step with the article and its body. */
-    public void refreshSearch(Article article) {
-        Article.flush();
-        Article.refreshSearchDocument(article.id, config.search().language());
+    private static Read<Page<Term>> terms(List<Term> terms, KnownVersions known) {
+        Listed<Term> listed = Page.whole(terms, "terms " + terms);
+        return Read.of(known, listed.version(Page.JSON), Audience.PUBLIC, listed::page);
     }
 
     // ---- writes
 
-    public Read<ArticleResponse> create(ArticleWrite write) {
-        checkBlocks(write);
-        Instant now = Time.now();
-        Article article = new Article();
-        article.slug = write.slug() != null
-                ? requireFreeSlug(write.slug())
-                : Slugs.firstFree(Slugs.fromHeadline(write.headline()),
-                        Article.listSlugsLike(Slugs.fromHeadline(write.headline())));
-        article.createdAt = now;
-        applyMetadata(article, write, now);
-        article.paragraphCount = write.paragraphsOrEmpty().size();
-        article.updatedAt = now;
-        article.persist();
-        List<Paragraph> paragraphs = insertBody(article, write.paragraphsOrEmpty());
-        refreshSearch(article);
-        return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
+    @Idempotent
+    public Posted create(ArticleWrite write, IdempotencyKey key) {
+        return created(store(write));
     }
 
-    public Read<ArticleResponse> createFromText(String text) {
+    /** The plain-text format, always as a draft. */
+    @Idempotent
+    public Posted createFromText(String text, IdempotencyKey key) {
         ArticleText.Document document;
         try {
             document = ArticleText.parse(text);
@@ -176,63 +147,67 @@ public class ArticleService {
                 .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList();
         ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(), document.dateline(),
                 null, null, null, null, null, null, blocks);
-        checked.valid(write);
-        return create(write);
+        return created(store(checked.valid(write)));
     }
 
-    public Read<ArticleResponse> replace(String ref, String ifMatch, ArticleWrite write) {
+    public Versioned<ArticleResponse> replace(String ref, ExpectedVersion expected, ArticleWrite write) {
         checkBlocks(write);
         Article article = findForWrite(ref);
-        Preconditions.requireMatch(ifMatch, etag(article));
-        return replaceChecked(article, write, true);
+        expected.check(Versions.of(article));
+        return update(article, write, true);
     }
 
     /** Merge patch (RFC 7396) over the article's writable fields; the body is rewritten only if the patch names it. */
-    public Read<ArticleResponse> patch(String ref, String ifMatch, JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "A merge patch must be a JSON object");
-        }
+    public Versioned<ArticleResponse> patch(String ref, ExpectedVersion expected, JsonNode patch) {
+        MergePatch.requireObject(patch);
         Article article = findForWrite(ref);
-        Preconditions.requireMatch(ifMatch, etag(article));
-        ObjectNode current = json.valueToTree(currentMetadata(article));
-        current.remove("paragraphs");
-        JsonNode merged = MergePatch.apply(current, patch);
-        ArticleWrite write;
-        try {
-            write = json.treeToValue(merged, ArticleWrite.class);
-        } catch (JsonProcessingException e) {
-            // Answered like the same mistake in a PUT body (see ProblemMapper).
-            throw new java.io.UncheckedIOException(e);
-        }
-        checked.valid(write);
+        expected.check(Versions.of(article));
+        ArticleWrite write = mergePatch.apply(currentMetadata(article), patch, ArticleWrite.class);
         checkBlocks(write);
-        return replaceChecked(article, write, patch.has("paragraphs"));
+        return update(article, write, patch.has("paragraphs"));
     }
 
-    public void delete(String ref, String ifMatch) {
+    public void delete(String ref, ExpectedVersion expected) {
         Article article = findForWrite(ref);
-        Preconditions.requireMatch(ifMatch, etag(article));
+        expected.check(Versions.of(article));
         // Paragraphs and comments go with it: ON DELETE CASCADE in the schema.
         article.delete();
     }
 
-    private Read<ArticleResponse> replaceChecked(Article article, ArticleWrite write, boolean replaceBody) {
-        Instant now = Time.now();
+    private Versioned<ArticleResponse> store(ArticleWrite write) {
+        checkBlocks(write);
+        Instant now = Time.now(clock);
+        Article article = new Article();
+        String fromHeadline = Slugs.fromHeadline(write.headline());
+        article.slug = write.slug() != null
+                ? requireFreeSlug(write.slug())
+                : Slugs.firstFree(fromHeadline, Article.listSlugsLike(fromHeadline));
+        article.createdAt = now;
+        applyMetadata(article, write, now);
+        // Counted before the row is written, so that storing the body does not change the new article again.
+        article.paragraphCount = write.paragraphsOrEmpty().size();
+        article.persist();
+        List<Paragraph> paragraphs = article.replaceBody(blocks(write), now);
+        Article.flush();
+        return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
+    }
+
+    private static Posted created(Versioned<ArticleResponse> made) {
+        return Posted.created(made.body(), "articles/" + made.body().id(), made.version());
+    }
+
+    private Versioned<ArticleResponse> update(Article article, ArticleWrite write, boolean replaceBody) {
+        Instant now = Time.now(clock);
         if (write.slug() != null && !write.slug().equals(article.slug)) {
             article.slug = requireFreeSlug(write.slug());
         }
         applyMetadata(article, write, now);
-        article.updatedAt = now;
-        List<Paragraph> paragraphs;
-        if (replaceBody) {
-            Paragraph.deleteByArticle(article.id);
-            paragraphs = insertBody(article, write.paragraphsOrEmpty());
-            article.bodyChanged(paragraphs.size(), now);
-        } else {
-            paragraphs = Paragraph.listByArticle(article.id);
-        }
-        refreshSearch(article);
-        return new Read<>(ArticleResponse.from(article, paragraphs), etag(article), article.updatedAt, false);
+        List<Paragraph> paragraphs = replaceBody
+                ? article.replaceBody(blocks(write), now)
+                : Paragraph.listByArticle(article.id);
+        // The version is read after the flush: the answer's ETag is the stored one.
+        Article.flush();
+        return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
     }
 
     private static void applyMetadata(Article article, ArticleWrite write, Instant now) {
@@ -244,25 +219,17 @@ public class ArticleService {
         article.tags = new ArrayList<>(write.tagsOrEmpty());
         article.commentsOpen = write.commentsOpen() == null || write.commentsOpen();
         article.changeStatus(write.statusOrDraft(), Time.stored(write.publishedAt()), now);
+        article.updatedAt = now;
     }
 
-    private static List<Paragraph> insertBody(Article article, List<ParagraphWrite> blocks) {
-        List<Paragraph> paragraphs = new ArrayList<>();
-        int position = 1;
-        for (ParagraphWrite block : blocks) {
-            Paragraph paragraph = Paragraph.create(article.id, position++, block.type(), block.text(),
-                    block.attribution());
-            paragraph.persist();
-            paragraphs.add(paragraph);
-        }
-        return paragraphs;
+    private static List<Block> blocks(ArticleWrite write) {
+        return write.paragraphsOrEmpty().stream().map(ParagraphWrite::block).toList();
     }
 
     private static void checkBlocks(ArticleWrite write) {
         List<ParagraphWrite> blocks = write.paragraphsOrEmpty();
         for (int i = 0; i < blocks.size(); i++) {
-            BlockTypes.checkAttribution("paragraphs[" + i + "].attribution", blocks.get(i).type(),
-                    blocks.get(i).attribution());
+            BlockTypes.checkAttribution("paragraphs[" + i + "].attribution", blocks.get(i).block());
         }
     }
 
@@ -280,19 +247,14 @@ public class ArticleService {
 
     static ArticleText.Document toDocument(Article article, List<Paragraph> paragraphs) {
         return new ArticleText.Document(article.headline, article.subheadline, article.dateline,
-                paragraphs.stream().map(p -> new ArticleText.Block(p.type, p.text, p.attribution)).toList());
+                paragraphs.stream().map(Paragraph::block).toList());
     }
 
-    private static boolean isPublic(Article article, boolean editor) {
-        return !editor && article.isVisibleToReaders(Time.now());
+    private Audience audience(Article article, boolean editor) {
+        return Audience.publicIf(!editor && article.isVisibleToReaders(Time.now(clock)));
     }
 
-    /** Strong ETag of the JSON representation: the version moves with every article or block change. */
-    public static String etag(Article article) {
-        return Preconditions.etag("a" + article.id + "." + article.version);
-    }
-
-    private static String textEtag(Article article) {
-        return Preconditions.etag("a" + article.id + "." + article.version + ".txt");
+    private static Audience listAudience(ArticleListQuery query, boolean editor) {
+        return Audience.publicIf(query.visibility() == ArticleListQuery.Visibility.PUBLISHED && !editor);
     }
 }

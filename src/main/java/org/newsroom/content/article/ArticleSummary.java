@@ -17,16 +17,12 @@ public record ArticleSummary(long id, String slug, String headline, String subhe
 
     static final int EXCERPT_LENGTH = 280;
 
-    public static ArticleSummary from(Article article, String firstBlockText) {
+    static ArticleSummary from(ListedArticle row) {
+        Article article = row.article();
         return new ArticleSummary(article.id, article.slug, article.headline, article.subheadline, article.dateline,
                 article.byline, article.section, List.copyOf(article.tags), article.status.wire(),
                 article.publishedAt, article.createdAt, article.updatedAt, article.commentsOpen,
-                article.paragraphCount, excerpt(firstBlockText), null);
-    }
-
-    public ArticleSummary withHighlight(String snippet) {
-        return new ArticleSummary(id, slug, headline, subheadline, dateline, byline, section, tags, status,
-                publishedAt, createdAt, updatedAt, commentsOpen, paragraphCount, excerpt, snippet);
+                article.paragraphCount, excerpt(row.firstBlock()), row.highlight());
     }
 
     /** At most 280 characters, cut after a whole word and marked with an ellipsis when cut. */

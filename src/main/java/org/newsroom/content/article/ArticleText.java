@@ -1,9 +1,13 @@
 package org.newsroom.content.article;
 
+import static org.newsroom.content.article.BlockTypes.BLOCKQUOTE;
+import static org.newsroom.content.article.BlockTypes.HEADING;
+import static org.newsroom.content.article.BlockTypes.PARAGRAPH;
+import static org.newsroom.content.article.BlockTypes.PULLQUOTE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,13 +91,6 @@ import java.util.regex.Pattern;
  */
 public final class ArticleText {
 
-    public static final String PARAGRAPH = "paragraph";
-    public static final String HEADING = "heading";
-    public static final String PULLQUOTE = "pullquote";
-    public static final String BLOCKQUOTE = "blockquote";
-
-    private static final Set<String> BLOCK_TYPES = Set.of(PARAGRAPH, HEADING, PULLQUOTE, BLOCKQUOTE);
-
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String HEADING_MARKER = "## ";
     private static final String BLOCKQUOTE_MARKER = "> ";
@@ -115,10 +112,6 @@ public final class ArticleText {
     private static final Pattern DATELINE_PREFIX = Pattern.compile(
             "([\\p{Lu}.](?:[\\p{Lu}\\p{M} .,'\u2019/-]{0," + (MAX_DATELINE_LENGTH - 2) + "}?"
                     + "[\\p{Lu}\\p{M}.])??) [-\u2013\u2014] ");
-
-    /** One block of the article body. {@code attribution} is only used by quotes and may be null. */
-    public record Block(String type, String text, String attribution) {
-    }
 
     /** An article as carried by the text format. {@code subheadline} and {@code dateline} may be null. */
     public record Document(String headline, String subheadline, String dateline, List<Block> blocks) {
@@ -346,7 +339,7 @@ public final class ArticleText {
     }
 
     private static void requireWritable(Block block) {
-        if (block == null || block.type() == null || !BLOCK_TYPES.contains(block.type())) {
+        if (block == null || block.type() == null || !BlockTypes.ALL.contains(block.type())) {
             throw new IllegalArgumentException("unknown block type: " + (block == null ? null : block.type()));
         }
         if (block.text() == null) {
@@ -354,7 +347,7 @@ public final class ArticleText {
         }
         requireSingleLine(block.type() + " text", block.text());
         if (block.attribution() != null) {
-            if (!block.type().equals(BLOCKQUOTE) && !block.type().equals(PULLQUOTE)) {
+            if (!BlockTypes.takesAttribution(block.type())) {
                 throw new IllegalArgumentException("only quotes carry an attribution, not a " + block.type());
             }
             requireSingleLine("attribution", block.attribution());

@@ -2,6 +2,7 @@ package org.newsroom.content.article;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,9 +15,9 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One typed body block. It lives in the article package because the body is part of the article aggregate: the
- * article embeds it, and every block change changes the article's version. The paragraph package holds the HTTP
- * endpoints that address one block.
+ * One typed body block. Blocks are changed only through their article ({@link Article#insertBlock},
+ * {@link Article#editBlock}, {@link Article#removeBlock}, {@link Article#replaceBody}), which keeps positions dense
+ * and moves the article's version with every change.
  */
 @Entity
 @Table(name = "paragraph")
@@ -37,18 +38,22 @@ public class Paragraph extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Paragraph create(Long articleId, int position, String type, String text, String attribution) {
+    static Paragraph create(Long articleId, int position, Block block) {
         Paragraph paragraph = new Paragraph();
         paragraph.articleId = articleId;
         paragraph.position = position;
-        paragraph.edit(type, text, attribution);
+        paragraph.write(block);
         return paragraph;
     }
 
-    public void edit(String newType, String newText, String newAttribution) {
-        type = newType;
-        text = newText;
-        attribution = newAttribution;
+    void write(Block block) {
+        type = block.type();
+        text = block.text();
+        attribution = block.attribution();
+    }
+
+    public Block block() {
+        return new Block(type, text, attribution);
     }
 
     public static List<Paragraph> listByArticle(Long articleId) {
@@ -67,23 +72,23 @@ public class Paragraph extends PanacheEntityBase {
         return list("articleId = ?1 and type = ?2 order by position", articleId, type);
     }
 
-    public static java.util.Optional<Paragraph> findInArticle(Long articleId, long paragraphId) {
+    public static Optional<Paragraph> findInArticle(Long articleId, long paragraphId) {
         return find("id = ?1 and articleId = ?2", paragraphId, articleId).firstResultOptional();
     }
 
-    /** Opens a gap at {@code position} (inserting there) by moving that block and those after it down one. */
-    public static void shiftDown(Long articleId, int fromPosition, int toPosition) {
+    /** Opens a gap at {@code fromPosition} by moving the blocks in the range down one. */
+    static void shiftDown(Long articleId, int fromPosition, int toPosition) {
         update("position = position + 1, version = version + 1 where articleId = ?1 and position between ?2 and ?3",
                 articleId, fromPosition, toPosition);
     }
 
     /** Closes a gap by moving the blocks in the range up one. */
-    public static void shiftUp(Long articleId, int fromPosition, int toPosition) {
+    static void shiftUp(Long articleId, int fromPosition, int toPosition) {
         update("position = position - 1, version = version + 1 where articleId = ?1 and position between ?2 and ?3",
                 articleId, fromPosition, toPosition);
     }
 
-    public static void deleteByArticle(Long articleId) {
+    static void deleteByArticle(Long articleId) {
         delete("articleId", articleId);
     }
 }

@@ -13,9 +13,4 @@ public record ParagraphResponse(long id, int position,
         return new ParagraphResponse(paragraph.id, paragraph.position, paragraph.type, paragraph.text,
                 paragraph.attribution);
     }
-
-    /** The strong ETag of one block: it changes with its text, type, attribution and position. */
-    public static String etag(Paragraph paragraph) {
-        return org.newsroom.content.shared.web.Preconditions.etag("p" + paragraph.id + "." + paragraph.version);
-    }
 }

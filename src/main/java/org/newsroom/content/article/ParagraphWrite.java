@@ -16,4 +16,8 @@ public record ParagraphWrite(
                 "heading", "pullquote", "blockquote"}) String type,
         @NotBlank @Size(max = 10_000) @SingleLine String text,
         @Size(max = 200) @SingleLine @Schema(description = "Only for pullquote and blockquote") String attribution) {
+
+    public Block block() {
+        return new Block(type, text, attribution);
+    }
 }

@@ -7,7 +7,10 @@ import org.newsroom.content.shared.config.ContentConfig;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** Fails the start, with a clear message, when content.search.language names no PostgreSQL text search configuration. */
+/**
+ * At start-up: fails with a clear message when content.search.language names no PostgreSQL text search
+ * configuration, and otherwise hands it to the database, whose trigger keeps search documents current (V4).
+ */
 public class SearchLanguageCheck {
 
     @Transactional
@@ -21,5 +24,9 @@ public class SearchLanguageCheck {
                     + "', which is not a text search configuration of this PostgreSQL: try english, simple, german,"
                     + " ... (SELECT cfgname FROM pg_ts_config)");
         }
+        Article.getEntityManager()
+                .createNativeQuery("UPDATE search_configuration SET language = cast(:language AS regconfig)"
+                        + " WHERE language <> cast(:language AS regconfig)")
+                .setParameter("language", language).executeUpdate();
     }
 }

@@ -1,6 +1,5 @@
 package org.newsroom.content.article;
 
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,12 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.web.ApiPaths;
-import org.newsroom.content.shared.web.Listed;
-import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -27,10 +24,6 @@ import org.newsroom.content.shared.web.Representations;
 @Tag(name = "Articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaxonomyResource {
-
-    @Schema(name = "Term", description = "A section or a tag and how many published articles carry it")
-    public record Term(String name, long articleCount) {
-    }
 
     private final ArticleService articles;
     private final Representations representations;
@@ -45,9 +38,10 @@ public class TaxonomyResource {
     @PermitAll
     @Operation(summary = "Sections with their article counts", description = "By name; the whole list in one page")
     @APIResponse(responseCode = "200", description = "Every section of a published article")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response sections(@Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return representations.page(terms(articles.sections()), uri, true).build();
+        return representations.renderPage(articles.sections(representations.known()), uri, null).build();
     }
 
     @GET
@@ -55,12 +49,9 @@ public class TaxonomyResource {
     @PermitAll
     @Operation(summary = "Tags with their article counts", description = "By name; the whole list in one page")
     @APIResponse(responseCode = "200", description = "Every tag of a published article")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response tags(@Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return representations.page(terms(articles.tags()), uri, true).build();
-    }
-
-    private static Listed<Term> terms(List<Term> terms) {
-        return new Listed<>(new Page<>(terms, null), Page.weakEtag("terms " + terms));
+        return representations.renderPage(articles.tags(representations.known()), uri, null).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.newsroom.content.comment;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -30,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
-import org.newsroom.content.shared.idempotency.IdempotentResponses;
+import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.web.ApiPaths;
-import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -44,25 +43,25 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
 
+    private static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
     private static final List<Variant> REPRESENTATIONS = Variant
             .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
 
     private final CommentService comments;
     private final Representations representations;
-    private final Idempotency idempotency;
 
-    public ArticleCommentResource(CommentService comments, Representations representations,
-            Idempotency idempotency) {
+    public ArticleCommentResource(CommentService comments, Representations representations) {
         this.comments = comments;
         this.representations = representations;
-        this.idempotency = idempotency;
     }
 
     @GET
     @PermitAll
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN + ";charset=utf-8"})
+    @Produces({MediaType.APPLICATION_JSON, TEXT})
     @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
     @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
             @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"oldest", "newest"})) String sort,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
@@ -72,13 +71,11 @@ public class ArticleCommentResource {
                 .equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
         Variant chosen = request.selectVariant(REPRESENTATIONS);
         if (chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-            Listed<String> thread = comments.threadText(ref, newestFirst, QueryParameters.limit(limit), cursor);
-            return representations.page(thread.page().items().get(0), thread.etag(), thread.page().nextCursor(), uri,
-                    true).type(MediaType.TEXT_PLAIN + ";charset=utf-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                    .build();
+            return representations.renderPage(comments.threadText(ref, newestFirst, QueryParameters.limit(limit),
+                    cursor, representations.known()), uri, HttpHeaders.ACCEPT).type(TEXT).build();
         }
-        return representations.page(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor), uri,
-                true).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return representations.renderPage(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor,
+                representations.known()), uri, HttpHeaders.ACCEPT).build();
     }
 
     @POST
@@ -86,18 +83,20 @@ public class ArticleCommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Stored (published, or pending for a moderator); Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "COMMENTS_CLOSED; or IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = ProblemDocs.KEY_REUSED)
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many comments from this address; see Retry-After")
     public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique string (a UUID): a retry with the same key and body replays the first answer") String idempotencyKey,
             @Context UriInfo uri, @Context HttpServerRequest http) {
-        String client = http.remoteAddress().hostAddress();
-        Idempotency.Answer answer = idempotency.run("POST " + uri.getPath(), idempotencyKey, body, () -> {
-            CreatedCommentResponse created = comments.post(ref, body, client);
-            URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("comments")
-                    .path(String.valueOf(created.id())).build();
-            return new Idempotency.Created(Response.Status.CREATED.getStatusCode(), created, location, null);
-        });
-        // The token is for this client alone: never in a shared cache (IdempotentResponses says private).
-        return IdempotentResponses.of(answer).build();
+        IdempotencyKey key = IdempotencyKey.of("POST " + uri.getPath(), idempotencyKey);
+        // The token is for this client alone: never in a shared cache (a POST's answer is private).
+        return representations.posted(comments.post(ref, body, http.remoteAddress().hostAddress(), key), uri)
+                .build();
     }
 
 }

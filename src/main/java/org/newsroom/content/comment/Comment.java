@@ -1,5 +1,6 @@
 package org.newsroom.content.comment;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,12 +76,29 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "held_reason")
     public String heldReason;
 
-    public long threadRootId() {
-        return rootId != null ? rootId : id;
+    /** A new published comment, or a reply under {@code parent} (in its thread); the hold rules may then hold it. */
+    static Comment create(long articleId, Comment parent, String authorName, String authorEmail, String body,
+            byte[] tokenHash, String clientAddress, Instant now, Instant editableUntil) {
+        Comment comment = new Comment();
+        comment.articleId = articleId;
+        if (parent != null) {
+            comment.parentId = parent.id;
+            comment.rootId = parent.threadRootId();
+        }
+        comment.authorName = authorName;
+        comment.authorEmail = authorEmail;
+        comment.body = body;
+        comment.status = CommentStatus.PUBLISHED;
+        comment.createdAt = now;
+        comment.updatedAt = now;
+        comment.editableUntil = editableUntil;
+        comment.tokenHash = tokenHash;
+        comment.clientAddress = clientAddress;
+        return comment;
     }
 
-    public static Optional<Comment> findVisibleToReaders(long id) {
-        return find("id = ?1 and status in ?2", id, READER_VISIBLE).firstResultOptional();
+    public long threadRootId() {
+        return rootId != null ? rootId : id;
     }
 
     /** A page of top-level comments after the keyset position, one more than asked to tell if more follow. */
@@ -119,7 +137,7 @@ public class Comment extends PanacheEntityBase {
     }
 
     public boolean isHeldBy(byte[] presentedTokenHash) {
-        return presentedTokenHash != null && java.security.MessageDigest.isEqual(tokenHash, presentedTokenHash);
+        return presentedTokenHash != null && MessageDigest.isEqual(tokenHash, presentedTokenHash);
     }
 
     /** Holds this comment for a moderator. */
@@ -150,8 +168,19 @@ public class Comment extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * This reply was published, held or removed: its thread's count of published replies is recounted (after the
+     * change is flushed, so the count sees it). A top-level comment has no thread above it.
+     */
+    public void threadChanged(Instant now) {
+        if (rootId != null) {
+            flush();
+            recountReplies(rootId, now);
+        }
+    }
+
     /** Keeps a thread's count of published replies exact, whatever changed under it. */
-    public static void recountReplies(long rootId, Instant now) {
+    private static void recountReplies(long rootId, Instant now) {
         update("replyCount = (select count(r) from Comment r where r.rootId = ?1 and r.status = ?2),"
                 + " version = version + 1, updatedAt = ?3 where id = ?1", rootId, CommentStatus.PUBLISHED, now);
     }

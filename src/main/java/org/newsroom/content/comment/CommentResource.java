@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
-import org.newsroom.content.shared.error.Problem;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
-import org.newsroom.content.shared.idempotency.IdempotentResponses;
+import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.web.ApiPaths;
@@ -53,15 +52,13 @@ public class CommentResource {
 
     private final CommentService comments;
     private final Representations representations;
-    private final Idempotency idempotency;
     private final SecurityIdentity identity;
     private final Checked checked;
 
-    public CommentResource(CommentService comments, Representations representations, Idempotency idempotency,
-            SecurityIdentity identity, Checked checked) {
+    public CommentResource(CommentService comments, Representations representations, SecurityIdentity identity,
+            Checked checked) {
         this.comments = comments;
         this.representations = representations;
-        this.idempotency = idempotency;
         this.identity = identity;
         this.checked = checked;
     }
@@ -71,13 +68,12 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "One comment", description = "Readers see published comments and tombstones; with its Comment-Token the author also sees their own held one")
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
-    @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown, or not visible to readers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response get(@PathParam("id") String id,
             @HeaderParam(TOKEN_HEADER) @Parameter(description = "The author's token, to see their own held comment") String token) {
-        CommentService.Read read = comments.get(Ids.parse(id, "This comment"), token);
         // A shared cache must not answer the author's request (with its token) with the readers' copy.
-        return representations.ok(read.body(), read.etag(), read.lastModified(), read.shared())
-                .header(HttpHeaders.VARY, TOKEN_HEADER).build();
+        return representations.render(comments.get(Ids.parse(id, "This comment"), token, representations.known()),
+                TOKEN_HEADER).build();
     }
 
     @GET
@@ -85,14 +81,14 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "The thread under a top-level comment", description = "Oldest first, cursor-paged")
     @APIResponse(responseCode = "200", description = "A page of replies; a Link header names the next page")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response replies(@PathParam("id") String id,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("limit", "cursor"));
-        return representations
-                .page(comments.listReplies(Ids.parse(id, "This comment"), QueryParameters.limit(limit), cursor), uri,
-                        true)
-                .build();
+        return representations.renderPage(comments.listReplies(Ids.parse(id, "This comment"),
+                QueryParameters.limit(limit), cursor, representations.known()), uri, null).build();
     }
 
     @PATCH
@@ -101,6 +97,13 @@ public class CommentResource {
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @Operation(summary = "The author edits the body", description = "Needs the comment's Comment-Token, while editableUntil has not passed")
     @APIResponse(responseCode = "200", description = "The comment as stored", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no Comment-Token")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not this comment's token")
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "EDIT_WINDOW_CLOSED; or CONFLICT: the comment is deleted, rejected or spam")
+    @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response edit(@PathParam("id") String id,
             @HeaderParam(TOKEN_HEADER) @Parameter(required = true) String token, CommentEdit body) {
         // Who is asking comes before what they send: the body is checked after the credentials.
@@ -112,8 +115,8 @@ public class CommentResource {
         if (body == null) {
             throw ApiException.invalid("body", "must not be null");
         }
-        CommentService.Read read = comments.edit(Ids.parse(id, "This comment"), token, checked.valid(body));
-        return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
+        return representations.render(comments.edit(Ids.parse(id, "This comment"), token, checked.valid(body)), null)
+                .build();
     }
 
     @DELETE
@@ -121,6 +124,9 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "Delete a comment, leaving a tombstone", description = "The author with the Comment-Token, or a moderator's bearer token")
     @APIResponse(responseCode = "204", description = "Tombstoned; the thread under it stays")
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: neither a Comment-Token nor a bearer token")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: neither this comment's token nor a moderator")
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response delete(@PathParam("id") String id, @HeaderParam(TOKEN_HEADER) String token) {
         String moderator = identity.hasRole(Roles.MODERATOR) ? identity.getPrincipal().getName() : null;
         if (token == null && identity.isAnonymous()) {
@@ -136,21 +142,19 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator")
     @APIResponse(responseCode = "202", description = "Received")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "CONFLICT: the comment is deleted; or IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", description = ProblemDocs.KEY_REUSED)
     public Response report(@PathParam("id") String id, @NotNull @Valid ReportRequest body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http,
             @Context UriInfo uri) {
         long commentId = Ids.parse(id, "This comment");
-        String client = http.remoteAddress().hostAddress();
-        Idempotency.Answer answer = idempotency.run("POST " + uri.getPath(), idempotencyKey, body, () -> {
-            comments.report(commentId, body, client);
-            return new Idempotency.Created(Response.Status.ACCEPTED.getStatusCode(), new ReportReceived("received"),
-                    null, null);
-        });
-        return IdempotentResponses.of(answer).build();
-    }
-
-    /** The body of a 202: the report is in; what happens next is the moderators' call. */
-    public record ReportReceived(String status) {
+        IdempotencyKey key = IdempotencyKey.of("POST " + uri.getPath(), idempotencyKey);
+        return representations.posted(comments.report(commentId, body, http.remoteAddress().hostAddress(), key), uri)
+                .build();
     }
 
     private static ApiException noCredentials(String detail) {

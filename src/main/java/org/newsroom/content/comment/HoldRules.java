@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsroom.content.shared.config.ContentConfig;
 
-/** Why a new or edited comment must wait for a moderator (API.md §5), or nothing when it may appear at once. */
+/** Why a new or edited comment must wait for a moderator (docs/http-api.md §5), or nothing when it may appear at once. */
 @ApplicationScoped
 public class HoldRules {
 

@@ -9,7 +9,7 @@ import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.RateLimitedException;
 
 /**
- * Comments per client address, a minute and an hour (API.md §5), counted from the comment table itself, so that
+ * Comments per client address, a minute and an hour (docs/http-api.md §5), counted from the comment table itself, so that
  * every instance sees the same counts. A per-client advisory lock makes concurrent posts of one client count each
  * other; it is released when the posting transaction ends.
  */

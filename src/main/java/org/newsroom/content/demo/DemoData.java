@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.newsroom.content.article.Article;
+import org.newsroom.content.article.ArticleResponse;
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.article.ArticleText;
 import org.newsroom.content.article.ArticleWrite;
@@ -19,6 +21,7 @@ import org.newsroom.content.article.ParagraphWrite;
 import org.newsroom.content.comment.CommentRequest;
 import org.newsroom.content.comment.CommentService;
 import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.idempotency.IdempotencyKey;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
@@ -37,12 +40,16 @@ public class DemoData {
             new Sample("library-robots.txt", "culture", List.of("libraries", "education"), Duration.ofHours(6)),
             new Sample("harbour-ferry.txt", "local", List.of("transport", "islands"), Duration.ofHours(2)));
 
+    private static final IdempotencyKey NO_KEY = IdempotencyKey.of("demo data", null);
+
     private final ArticleService articles;
     private final CommentService comments;
+    private final Clock clock;
 
-    public DemoData(ArticleService articles, CommentService comments) {
+    public DemoData(ArticleService articles, CommentService comments, Clock clock) {
         this.articles = articles;
         this.comments = comments;
+        this.clock = clock;
     }
 
     @Transactional
@@ -55,16 +62,16 @@ public class DemoData {
             ArticleText.Document document = ArticleText.parse(read(sample.file()));
             ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(),
                     document.dateline(), "Demo Desk", sample.section(), sample.tags(), "published",
-                    Time.now().minus(sample.age()), true, document.blocks().stream()
+                    Time.now(clock).minus(sample.age()), true, document.blocks().stream()
                             .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution()))
                             .toList());
-            lastSlug = articles.create(write).body().slug();
+            lastSlug = ((ArticleResponse) articles.create(write, NO_KEY).body()).slug();
         }
-        var first = comments.post(lastSlug, new CommentRequest("Reader in Stromness", null,
+        var first = comments.store(lastSlug, new CommentRequest("Reader in Stromness", null,
                 "Took it last night. Slept most of the way,\nwoke up to the lighthouse.", null), "127.0.0.1");
-        comments.post(lastSlug, new CommentRequest("Maren", null, "Glad you made it! Breakfast is at eight.",
+        comments.store(lastSlug, new CommentRequest("Maren", null, "Glad you made it! Breakfast is at eight.",
                 first.id()), "127.0.0.1");
-        comments.post(lastSlug, new CommentRequest("Old skipper", null,
+        comments.store(lastSlug, new CommentRequest("Old skipper", null,
                 "Eleven years too long. Good luck to the crew.", null), "127.0.0.1");
         LOG.infof("Loaded %d demo articles: try curl localhost:8080/api/v1/articles", SAMPLES.size());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.ArticleText;
+import org.newsroom.content.article.Block;
 import org.newsroom.content.article.BlockTypes;
 import org.newsroom.content.article.Paragraph;
 
@@ -82,10 +83,9 @@ record FeedItem(String url, String title, String summary, String html, String te
         return out.toString();
     }
 
-    /** The plain-text article format (API.md §4), as {@code Accept: text/plain} answers it. */
+    /** The plain-text article format (docs/http-api.md §4), as {@code Accept: text/plain} answers it. */
     static String text(ArticleSummary article, List<Paragraph> blocks) {
-        List<ArticleText.Block> body = blocks.stream()
-                .map(block -> new ArticleText.Block(block.type, block.text, block.attribution)).toList();
+        List<Block> body = blocks.stream().map(Paragraph::block).toList();
         try {
             return ArticleText.write(
                     new ArticleText.Document(article.headline(), article.subheadline(), article.dateline(), body));
@@ -96,12 +96,12 @@ record FeedItem(String url, String title, String summary, String html, String te
         }
     }
 
-    private static List<ArticleText.Block> withDatelineInText(String dateline, List<ArticleText.Block> body) {
-        List<ArticleText.Block> blocks = new ArrayList<>(body);
+    private static List<Block> withDatelineInText(String dateline, List<Block> body) {
+        List<Block> blocks = new ArrayList<>(body);
         for (int i = 0; i < blocks.size() && dateline != null; i++) {
-            ArticleText.Block block = blocks.get(i);
+            Block block = blocks.get(i);
             if (block.type().equals(BlockTypes.PARAGRAPH)) {
-                blocks.set(i, new ArticleText.Block(block.type(), dateline + DATELINE_SEPARATOR + block.text(), null));
+                blocks.set(i, new Block(block.type(), dateline + DATELINE_SEPARATOR + block.text(), null));
                 break;
             }
         }

@@ -19,17 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.web.Representations;
 
 /**
- * The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1 (API.md §2), outside {@code /api/v1} like
+ * The latest published articles as RSS 2.0, Atom 1.0 and JSON Feed 1.1 (docs/http-api.md §8), outside {@code /api/v1} like
  * most sites' feeds. Each carries a weak ETag and Last-Modified, and a 304 reads no paragraph.
  */
 @Path("/feeds")
 @Tag(name = "Feeds")
 public class FeedResource {
 
-    static final String TITLE = "News content";
     static final String RSS = "application/rss+xml";
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
@@ -51,6 +51,7 @@ public class FeedResource {
     @Produces({RSS, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Operation(summary = "RSS 2.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text in content:encoded")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response rss(@QueryParam("section") String section,
             @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
             @Context UriInfo uri) {
@@ -63,6 +64,7 @@ public class FeedResource {
     @Produces({ATOM, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Operation(summary = "Atom 1.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text as HTML content")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response atom(@QueryParam("section") String section,
             @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
             @Context UriInfo uri) {
@@ -75,6 +77,7 @@ public class FeedResource {
     @Produces({JSON_FEED, MediaType.APPLICATION_JSON})
     @Operation(summary = "JSON Feed 1.1 of the latest articles", description = "The latest 50 published articles, newest first, with content_html and content_text")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response json(@QueryParam("section") String section,
             @QueryParam("tag") @Parameter(description = "Repeatable: all must match") List<String> tag,
             @Context UriInfo uri) {
@@ -83,20 +86,7 @@ public class FeedResource {
 
     private Response answer(FeedKind kind, String section, List<String> tags, UriInfo uri) {
         FeedFilter filter = FeedFilter.checked(uri, section, tags);
-        FeedLinks links = FeedLinks.of(uri);
-        FeedService.Latest latest = feeds.latest(kind, filter, links);
-        // Revalidation first, on the rows alone: a 304 loads no paragraph and renders nothing.
-        if (representations.isNotModified(latest.etag(), latest.lastModified())) {
-            return representations.notModified(latest.etag(), latest.lastModified(), true).build();
-        }
-        List<FeedItem> items = feeds.items(latest, links);
-        String description = "The latest published articles" + filter.describe();
-        Object body = switch (kind) {
-            case RSS -> XmlFeeds.rss(TITLE, description, links, latest.lastModified(), items);
-            case ATOM -> XmlFeeds.atom(TITLE, description, links, latest.lastModified(), items);
-            case JSON -> JsonFeed.of(TITLE, description, links, items);
-        };
-        return representations.withValidators(Response.ok(body), latest.etag(), latest.lastModified(), true)
-                .type(kind.mediaType).build();
+        return representations.render(feeds.feed(kind, filter, FeedLinks.of(uri), representations.known()), null,
+                kind.mediaType).build();
     }
 }

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.content.article.ArticleText.Block;
 import org.newsroom.content.article.ArticleText.Document;
 import org.newsroom.content.article.ArticleText.FormatException;
+import org.newsroom.content.article.Block;
 
 class ArticleTextTest {
 
@@ -30,19 +30,19 @@ class ArticleTextTest {
     private static final String SEPARATOR = "*****************H";
 
     private static Block paragraph(String text) {
-        return new Block(ArticleText.PARAGRAPH, text, null);
+        return new Block(BlockTypes.PARAGRAPH, text, null);
     }
 
     private static Block heading(String text) {
-        return new Block(ArticleText.HEADING, text, null);
+        return new Block(BlockTypes.HEADING, text, null);
     }
 
     private static Block blockquote(String text, String attribution) {
-        return new Block(ArticleText.BLOCKQUOTE, text, attribution);
+        return new Block(BlockTypes.BLOCKQUOTE, text, attribution);
     }
 
     private static Block pullquote(String text, String attribution) {
-        return new Block(ArticleText.PULLQUOTE, text, attribution);
+        return new Block(BlockTypes.PULLQUOTE, text, attribution);
     }
 
     private static Document article(String dateline, Block... blocks) {
@@ -591,7 +591,7 @@ class ArticleTextTest {
         assertEquals("Volunteers shelve 12,000 books on a converted ferry", document.subheadline());
         assertEquals("S\u00C3O PAULO", document.dateline());
         assertEquals(7, document.blocks().size());
-        assertEquals(6, document.blocks().stream().filter(block -> block.type().equals(ArticleText.PARAGRAPH)).count());
+        assertEquals(6, document.blocks().stream().filter(block -> block.type().equals(BlockTypes.PARAGRAPH)).count());
         Block last = document.blocks().get(6);
         assertEquals(pullquote(LEFT_QUOTE + "We wanted the books to go where the people are." + RIGHT_QUOTE, null),
                 last);

@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.MovableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,10 +25,18 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-/** The author's edit window, shortened to one second so that a test can outlive it. */
+/** The author's edit window, shortened to one second; the tests move the service's clock past it. */
 @QuarkusTest
 @TestProfile(EditWindowTest.OneSecondEditWindow.class)
 class EditWindowTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
 
     public static class OneSecondEditWindow implements QuarkusTestProfile {
 
@@ -43,11 +55,11 @@ class EditWindowTest {
     }
 
     @Test
-    void anEditAfterEditableUntilIsRefusedAndChangesNothing() throws InterruptedException {
+    void anEditAfterEditableUntilIsRefusedAndChangesNothing() {
         ExtractableResponse<Response> created = post("Slow", "Original words");
         long id = created.jsonPath().getLong("id");
         String token = created.jsonPath().getString("token");
-        Thread.sleep(1500);
+        clock.advance(Duration.ofMillis(1500));
         String path = "/api/v1/comments/" + id;
         given().header("Comment-Token", token).contentType(ContentType.JSON).body(Map.of("body", "Too late"))
                 .patch(path)
@@ -66,21 +78,21 @@ class EditWindowTest {
     }
 
     @Test
-    void aWrongTokenAfterTheWindowIsStillForbiddenNotAWindowProblem() throws InterruptedException {
+    void aWrongTokenAfterTheWindowIsStillForbiddenNotAWindowProblem() {
         ExtractableResponse<Response> created = post("Owner", "Mine alone");
         long id = created.jsonPath().getLong("id");
-        Thread.sleep(1500);
+        clock.advance(Duration.ofMillis(1500));
         given().header("Comment-Token", "someone-elses-guess").contentType(ContentType.JSON)
                 .body(Map.of("body", "Hijack")).patch("/api/v1/comments/{id}", id)
                 .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
-    void theAuthorMayStillDeleteAfterTheEditWindow() throws InterruptedException {
+    void theAuthorMayStillDeleteAfterTheEditWindow() {
         // The issue binds only PATCH to editableUntil: "DELETE with the token ... leaves a tombstone".
         ExtractableResponse<Response> created = post("Regretful", "I take it back");
         long id = created.jsonPath().getLong("id");
-        Thread.sleep(1500);
+        clock.advance(Duration.ofMillis(1500));
         given().header("Comment-Token", created.jsonPath().getString("token")).delete("/api/v1/comments/{id}", id)
                 .then().statusCode(204);
         given().get("/api/v1/comments/{id}", id).then().statusCode(200)

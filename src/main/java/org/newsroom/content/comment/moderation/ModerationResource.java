@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
@@ -55,6 +55,9 @@ public class ModerationResource {
     @GET
     @Operation(summary = "The moderation queue", description = "Oldest first, cursor-paged")
     @APIResponse(responseCode = "200", description = "A page of comments as moderators see them")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     public Response queue(
             @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"pending", "reported", "spam",
                     "rejected"}, defaultValue = "pending")) String status,
@@ -62,7 +65,9 @@ public class ModerationResource {
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("status", "limit", "cursor"));
         String queue = QueryParameters.oneOf("status", status, "pending", QUEUES);
-        return representations.page(moderation.queue(queue, QueryParameters.limit(limit), cursor), uri, false)
+        return representations
+                .renderPage(moderation.queue(queue, QueryParameters.limit(limit), cursor, representations.known()), uri,
+                        null)
                 .build();
     }
 
@@ -71,9 +76,16 @@ public class ModerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide on a comment", description = "approve publishes it, reject and spam hide it; every decision is kept as an audit row")
     @APIResponse(responseCode = "200", description = "The comment after the decision", content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "CONFLICT: the comment is deleted")
+    @APIResponse(responseCode = "413", description = ProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest body) {
         ModeratedComment decided = moderation.decide(Ids.parse(id, "This comment"), body,
                 identity.getPrincipal().getName());
-        return Response.ok(decided).header(HttpHeaders.CACHE_CONTROL, Representations.PRIVATE).build();
+        return Representations.uncached(decided).build();
     }
 }

@@ -1,7 +1,9 @@
 package org.newsroom.content.comment.moderation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +14,9 @@ import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.version.Audience;
+import org.newsroom.content.shared.version.KnownVersions;
+import org.newsroom.content.shared.version.Read;
 import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
@@ -21,14 +26,22 @@ import org.newsroom.content.shared.web.Page;
 @Transactional
 public class ModerationService {
 
-    public Listed<ModeratedComment> queue(String queue, int limit, String cursor) {
+    private final Clock clock;
+
+    public ModerationService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Never kept by a shared cache, but revalidated like any list (a moderator's client may hold the page). */
+    public Read<Page<ModeratedComment>> queue(String queue, int limit, String cursor, KnownVersions known) {
         String ordering = "moderation-" + queue;
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
-        CommentStatus status = "reported".equals(queue) ? null : CommentStatus.valueOf(queue.toUpperCase());
+        CommentStatus status = "reported".equals(queue) ? null : CommentStatus.valueOf(queue.toUpperCase(Locale.ROOT));
         List<Comment> rows = Comment.pageQueue(status, after == null ? null : after.instant(),
                 after == null ? null : after.id(), limit + 1);
-        return Page.fromRows(rows, limit, ModeratedComment::from,
+        Listed<ModeratedComment> listed = Page.fromRows(rows, limit, ModeratedComment::from,
                 last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
+        return Read.of(known, listed.version(Page.JSON), Audience.PRIVATE, listed::page);
     }
 
     public ModeratedComment decide(long id, DecisionRequest decision, String moderator) {
@@ -42,13 +55,12 @@ public class ModerationService {
             case "reject" -> CommentStatus.REJECTED;
             default -> CommentStatus.SPAM;
         };
-        Instant now = Time.now();
+        Instant now = Time.now(clock);
         CommentStatus previous = comment.status;
         comment.changeStatus(target, now);
         ModerationDecision.record(comment, moderator, decision.action(), decision.reason(), previous, now);
-        Comment.flush();
-        if (comment.rootId != null && previous != target) {
-            Comment.recountReplies(comment.rootId, now);
+        if (previous != target) {
+            comment.threadChanged(now);
         }
         return ModeratedComment.from(comment);
     }

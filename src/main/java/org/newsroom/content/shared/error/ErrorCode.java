@@ -1,6 +1,6 @@
 package org.newsroom.content.shared.error;
 
-/** The stable problem codes of API.md §6, each with its status, type URI and title. */
+/** The stable problem codes of docs/http-api.md §6, each with its status, type URI and title. */
 public enum ErrorCode {
 
     VALIDATION_FAILED(400, "validation", "Invalid request"), MALFORMED_REQUEST(400, "malformed-request",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,9 +16,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroom.content.shared.version.StaleVersionException;
+import org.newsroom.content.shared.version.VersionRequiredException;
+import org.newsroom.content.shared.web.Representations;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,7 +30,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-/** The one place where exceptions become {@code application/problem+json} answers (API.md §6). */
+/** The one place where exceptions become {@code application/problem+json} answers (docs/http-api.md §6). */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -56,35 +60,25 @@ public class ProblemMapper {
 
     /** Named one by one: Quarkus has its own mappers for these, and the most specific mapper wins. */
     @ServerExceptionMapper({JsonProcessingException.class, UnrecognizedPropertyException.class,
-            MismatchedInputException.class, InvalidFormatException.class,
-            com.fasterxml.jackson.core.JsonParseException.class})
+            MismatchedInputException.class, InvalidFormatException.class, JsonParseException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return problem(ErrorCode.VALIDATION_FAILED, invalidFields(1), uri,
-                    List.of(new Problem.FieldError(jsonPath(unknown), "is not a known field")));
-        }
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            String field = jsonPath((JsonMappingException) e);
-            if (!field.isEmpty()) {
-                return problem(ErrorCode.VALIDATION_FAILED, invalidFields(1), uri,
-                        List.of(new Problem.FieldError(field, "has the wrong type or shape")));
-            }
-            return problem(ErrorCode.MALFORMED_REQUEST, "The body is not the expected JSON object", uri, List.of());
-        }
-        return problem(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON", uri, List.of());
-    }
-
-    /** A JSON mistake found after the body was read (a merge patch applied to the current state). */
-    @ServerExceptionMapper
-    public Response uncheckedJson(java.io.UncheckedIOException e, UriInfo uri) {
-        if (e.getCause() instanceof JsonProcessingException cause) {
-            return json(cause, uri);
-        }
-        return unexpected(e, uri);
+        return api(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
-    public Response staleWrite(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+    public Response versionRequired(VersionRequiredException e, UriInfo uri) {
+        return problem(ErrorCode.PRECONDITION_REQUIRED,
+                "This write needs an If-Match header with the current ETag (read the resource first)", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleVersionException e, UriInfo uri) {
+        return problem(ErrorCode.PRECONDITION_FAILED, "The resource has changed since you read it: its current ETag is "
+                + Representations.etag(e.current()), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
         return problem(ErrorCode.PRECONDITION_FAILED, "Someone else changed this resource at the same moment", uri,
                 List.of());
     }
@@ -185,21 +179,6 @@ public class ProblemMapper {
         }
         if (field.length() == 0) {
             return parameter != null ? parameter.getName() : path.toString();
-        }
-        return field.toString();
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
         }
         return field.toString();
     }

@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Problems for what never reaches the REST layer's mapper: a path no endpoint matches, and a body over
- * {@code quarkus.http.limits.max-body-size}, which Vert.x refuses before any parsing (API.md §6).
+ * {@code quarkus.http.limits.max-body-size}, which Vert.x refuses before any parsing (docs/http-api.md §6).
  */
 public class RouteProblems {
 

@@ -1,22 +1,27 @@
 package org.newsroom.content.shared.idempotency;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
 
+import org.newsroom.content.shared.Hashing;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
@@ -25,101 +30,85 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code Idempotency-Key} on POST (API.md §5). The key's record is written in the same transaction as what the POST
- * makes, so an answer is never kept without its effect, nor an effect without its answer: the same key and body
- * within 24 hours replays the first answer; another body is a 422; a key whose first request is still running is a
- * 409 (a PostgreSQL advisory lock, so this holds across instances).
+ * {@code Idempotency-Key} on POST (docs/http-api.md §5), around every {@link Idempotent} service method. It runs
+ * inside the method's transaction (after {@code @Transactional}'s interceptor), so the key's record is written with
+ * what the POST makes: an answer is never kept without its effect, nor an effect without its answer. The same key
+ * and request within 24 hours replays the first answer; another request is a 422; a key whose first request is still
+ * running is a 409 (a PostgreSQL advisory lock, so this holds across instances).
  */
-@ApplicationScoped
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Duration KEPT_FOR = Duration.ofHours(24);
-    private static final int MAX_KEY_LENGTH = 255;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What a POST made: its status, body, Location and (where it has one) the ETag of what it made. */
-    public record Created(int status, Object body, URI location, String etag) {
-    }
-
-    /**
-     * The answer to send: fresh, or replayed (then {@code body} holds the first answer's JSON bytes, and there is no
-     * ETag: the resource may have changed since, so the client reads it again for one).
-     */
-    public record Answer(int status, Object body, URI location, String etag, boolean replayed) {
-    }
-
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public Idempotency(ObjectMapper json) {
+    public Idempotency(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
-    /**
-     * Runs {@code post} once per key: {@code scope} names the endpoint (method and path), {@code request} is the
-     * parsed body, hashed to tell a retry from a different request. Without a key, {@code post} simply runs.
-     */
-    @Transactional
-    public Answer run(String scope, String key, Object request, Supplier<Created> post) {
-        if (key == null) {
-            Created created = post.get();
-            return new Answer(created.status(), created.body(), created.location(), created.etag(), false);
+    @AroundInvoke
+    Object runOnce(InvocationContext invocation) throws Exception {
+        IdempotencyKey key = keyOf(invocation);
+        if (!key.isPresent()) {
+            return invocation.proceed();
         }
-        checkKey(key);
-        byte[] keyHash = sha256("key " + key);
-        byte[] requestHash = sha256(serialize(request));
-        if (!IdempotencyRecord.tryLock(scope, keyHash)) {
+        byte[] keyHash = Hashing.sha256("key " + key.key());
+        byte[] requestHash = Hashing.sha256(requestOf(invocation));
+        if (!IdempotencyRecord.tryLock(key.scope(), keyHash)) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being processed; retry in a moment");
         }
-        Instant now = Time.now();
+        Instant now = Time.now(clock);
         Instant notBefore = now.minus(KEPT_FOR);
-        var existing = IdempotencyRecord.findFresh(scope, keyHash, notBefore);
+        Optional<IdempotencyRecord> existing = IdempotencyRecord.findFresh(key.scope(), keyHash, notBefore);
         if (existing.isPresent()) {
-            IdempotencyRecord record = existing.get();
-            if (!MessageDigest.isEqual(record.requestHash, requestHash)) {
-                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was used with a different request in the last 24 hours");
-            }
-            URI location = record.responseLocation == null ? null : URI.create(record.responseLocation);
-            return new Answer(record.responseStatus, decrypt(key, record.responseBody), location, null, true);
+            return replay(existing.get(), key, requestHash);
         }
-        IdempotencyRecord.deleteStale(scope, keyHash, notBefore);
-        Created created = post.get();
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.id = new IdempotencyRecord.Id(scope, keyHash);
-        record.requestHash = requestHash;
-        record.responseStatus = created.status();
-        record.responseLocation = created.location() == null ? null : created.location().toString();
-        record.responseBody = encrypt(key, serialize(created.body()));
-        record.createdAt = now;
-        record.persist();
-        return new Answer(created.status(), created.body(), created.location(), created.etag(), false);
+        IdempotencyRecord.deleteStale(key.scope(), keyHash, notBefore);
+        Posted posted = (Posted) invocation.proceed();
+        IdempotencyRecord.remember(key.scope(), keyHash, requestHash, posted.outcome().status, posted.location(),
+                encrypt(key.key(), serialize(posted.body())), now);
+        return posted;
     }
 
-    private static void checkKey(String key) {
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters (a UUID, say)");
+    private static Posted replay(IdempotencyRecord record, IdempotencyKey key, byte[] requestHash) {
+        if (!MessageDigest.isEqual(record.requestHash, requestHash)) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with a different request in the last 24 hours");
         }
+        return new Posted(Posted.Outcome.ofStatus(record.responseStatus), decrypt(key.key(), record.responseBody),
+                record.responseLocation, null, true);
+    }
+
+    private static IdempotencyKey keyOf(InvocationContext invocation) {
+        return Arrays.stream(invocation.getParameters()).filter(IdempotencyKey.class::isInstance)
+                .map(IdempotencyKey.class::cast).findFirst().orElseThrow(() -> new IllegalStateException(
+                        invocation.getMethod() + " is @Idempotent but takes no IdempotencyKey"));
+    }
+
+    /** The request is every other parameter: a retry must repeat all of them. */
+    private byte[] requestOf(InvocationContext invocation) {
+        List<Object> request = new ArrayList<>();
+        for (Object parameter : invocation.getParameters()) {
+            if (!(parameter instanceof IdempotencyKey)) {
+                request.add(parameter);
+            }
+        }
+        return request.size() == 1 ? serialize(request.get(0)) : serialize(request);
     }
 
     private byte[] serialize(Object value) {
         try {
             return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -149,6 +138,6 @@ public class Idempotency {
     }
 
     private static SecretKeySpec answerKey(String key) {
-        return new SecretKeySpec(sha256("answer " + key), "AES");
+        return new SecretKeySpec(Hashing.sha256("answer " + key), "AES");
     }
 }

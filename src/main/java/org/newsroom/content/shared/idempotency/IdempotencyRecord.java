@@ -3,6 +3,7 @@ package org.newsroom.content.shared.idempotency;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The first answer to a POST, kept under the hash of its Idempotency-Key (see V2 migration). */
+/** The first answer to a POST, kept under the hash of its Idempotency-Key (see the V2 migration). */
 @Entity
 @Table(name = "idempotency_key")
 public class IdempotencyRecord extends PanacheEntityBase {
@@ -43,6 +44,18 @@ public class IdempotencyRecord extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    public static void remember(String scope, byte[] keyHash, byte[] requestHash, int status, String location,
+            byte[] sealedBody, Instant now) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.id = new Id(scope, keyHash);
+        record.requestHash = requestHash;
+        record.responseStatus = status;
+        record.responseLocation = location;
+        record.responseBody = sealedBody;
+        record.createdAt = now;
+        record.persist();
+    }
+
     public static void deleteStale(String scope, byte[] keyHash, Instant notBefore) {
         delete("id.scope = ?1 and id.keyHash = ?2 and createdAt < ?3", scope, keyHash, notBefore);
     }
@@ -54,7 +67,7 @@ public class IdempotencyRecord extends PanacheEntityBase {
     public static boolean tryLock(String scope, byte[] keyHash) {
         Object locked = getEntityManager()
                 .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "idempotency " + scope + " " + java.util.HexFormat.of().formatHex(keyHash))
+                .setParameter("lock", "idempotency " + scope + " " + HexFormat.of().formatHex(keyHash))
                 .getSingleResult();
         return Boolean.TRUE.equals(locked);
     }

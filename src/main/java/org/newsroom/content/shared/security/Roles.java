@@ -4,7 +4,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The roles of API.md §7, carried in the token's {@code groups} claim. */
+/** The roles of docs/http-api.md §7, carried in the token's {@code groups} claim. */
 public final class Roles {
 
     public static final String EDITOR = "editor";

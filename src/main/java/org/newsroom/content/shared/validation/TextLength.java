@@ -16,7 +16,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Length as a reader counts it (API.md §5): characters (code points, so an emoji is one) of the NFC-normalised
+ * Length as a reader counts it (docs/http-api.md §5): characters (code points, so an emoji is one) of the NFC-normalised
  * text after trimming, which is what is stored. {@code @Size} would count UTF-16 units of the raw text. Null and
  * blank are left to {@code @NotNull} and {@code @NotBlank}.
  */

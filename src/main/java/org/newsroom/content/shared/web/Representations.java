@@ -1,23 +1,42 @@
 package org.newsroom.content.shared.web;
 
+import java.net.URI;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.newsroom.content.shared.config.ContentConfig;
+import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.version.Audience;
+import org.newsroom.content.shared.version.ExpectedVersion;
+import org.newsroom.content.shared.version.KnownVersions;
+import org.newsroom.content.shared.version.Read;
+import org.newsroom.content.shared.version.Unchanged;
+import org.newsroom.content.shared.version.Version;
+import org.newsroom.content.shared.version.Versioned;
 
-/** Validators, revalidation (304) and cache policy of what the service answers (API.md §3). */
+/**
+ * The one place where versions meet HTTP (docs/http-api.md §3): request headers become the versions a caller holds
+ * or expects, and a service's {@link Read} becomes a 200 or 304 with {@code ETag}, {@code Last-Modified},
+ * {@code Cache-Control} and {@code Vary}.
+ */
 @ApplicationScoped
 public class Representations {
 
     public static final String PRIVATE = "private, no-store";
 
     private final ContentConfig config;
-
     private final HttpHeaders request;
 
     public Representations(ContentConfig config, HttpHeaders request) {
@@ -25,89 +44,135 @@ public class Representations {
         this.request = request;
     }
 
-    /**
-     * 200 with the body and its validators, or 304 without a body when the client's copy is current
-     * ({@code If-None-Match}, else {@code If-Modified-Since}, RFC 9110 §13.2.2). {@code shared}: anyone may read it
-     * and caches may keep it; otherwise it is an editor's or a draft's view.
-     */
-    public Response.ResponseBuilder ok(Object body, String etag, Instant lastModified, boolean shared) {
-        if (isNotModified(etag, lastModified)) {
-            return withValidators(Response.notModified(), etag, lastModified, shared);
+    /** {@code If-Match} as the version a write expects; only quoted strong tags can ever match. */
+    public static ExpectedVersion expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return ExpectedVersion.NONE;
         }
-        return withValidators(Response.ok(body), etag, lastModified, shared);
-    }
-
-    /** 304 for a client whose copy is current; the caller has not loaded or serialised the body. */
-    public Response.ResponseBuilder notModified(String etag, Instant lastModified, boolean shared) {
-        return withValidators(Response.notModified(), etag, lastModified, shared);
+        Set<String> tags = new HashSet<>();
+        boolean anything = false;
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            anything |= tag.equals("*");
+            if (isQuoted(tag)) {
+                tags.add(tag.substring(1, tag.length() - 1));
+            }
+        }
+        return ExpectedVersion.of(tags, anything);
     }
 
     /**
-     * A list page: 304 when the client's copy is current (its weak ETag), else the page with its ETag and, when
-     * there is a next page, {@code Link: <the same query with the next cursor>; rel="next"}.
+     * The versions this request's caller holds: the tags of {@code If-None-Match} (weak or strong alike), else the
+     * date of {@code If-Modified-Since}; an unreadable date is ignored, as RFC 9110 says.
      */
-    public <T> Response.ResponseBuilder page(Listed<T> listed, UriInfo uri, boolean shared) {
-        return page(listed.page(), listed.etag(), listed.page().nextCursor(), uri, shared);
+    public KnownVersions known() {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            Set<String> tags = new HashSet<>();
+            boolean anything = false;
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.trim();
+                anything |= tag.equals("*");
+                String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+                if (isQuoted(opaque)) {
+                    tags.add(opaque.substring(1, opaque.length() - 1));
+                }
+            }
+            return KnownVersions.tags(tags, anything);
+        }
+        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince != null) {
+            try {
+                return KnownVersions.since(
+                        ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return KnownVersions.NONE;
+            }
+        }
+        return KnownVersions.NONE;
     }
 
-    /** The same for another representation of a page ({@code body}: its text, say). */
-    public Response.ResponseBuilder page(Object body, String etag, String next, UriInfo uri, boolean shared) {
-        if (isNotModified(etag, null)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl(shared));
+    /** 200 with the representation, or 304 without it, each with its validators and cache policy. */
+    public Response.ResponseBuilder render(Read<?> read, String vary) {
+        Response.ResponseBuilder response = read instanceof Versioned<?> fresh
+                ? Response.ok(fresh.body())
+                : Response.notModified();
+        return withVersion(response, read.version(), read.audience(), vary);
+    }
+
+    /** As {@link #render}, labelled with {@code mediaType} when there is a body. */
+    public Response.ResponseBuilder render(Read<?> read, String vary, String mediaType) {
+        Response.ResponseBuilder response = render(read, vary);
+        return read instanceof Versioned<?> ? response.type(mediaType) : response;
+    }
+
+    /** A page of a list: as {@link #render}, with {@code Link: <this query with the next cursor>; rel="next"}. */
+    public Response.ResponseBuilder renderPage(Read<? extends Paged> read, UriInfo uri, String vary) {
+        if (read instanceof Unchanged<?>) {
+            return render(read, vary);
         }
-        Response.ResponseBuilder response = Response.ok(body).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl(shared));
-        if (next != null) {
-            String link = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build().toString();
+        Paged page = ((Versioned<? extends Paged>) read).body();
+        Response.ResponseBuilder response = withVersion(Response.ok(page.entity()), read.version(), read.audience(),
+                vary);
+        if (page.nextCursor() != null) {
+            String link = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
             response.header("Link", "<" + link + ">; rel=\"next\"");
         }
         return response;
     }
 
-    /**
-     * Whether the client's copy is current: {@code If-None-Match} (weak comparison), else {@code If-Modified-Since}
-     * (RFC 9110 §13.2.2).
-     */
-    public boolean isNotModified(String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.trim();
-                // If-None-Match uses the weak comparison: W/"x" matches "x".
-                if (tag.equals("*") || opaque(tag).equals(opaque(etag))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince != null && lastModified != null) {
-            try {
-                Instant since = java.time.ZonedDateTime
-                        .parse(ifModifiedSince, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
-            } catch (java.time.format.DateTimeParseException e) {
-                return false; // an unreadable date is ignored, as RFC 9110 says
-            }
-        }
-        return false;
+    /** 201 for what a write made at {@code location}, with its version. */
+    public Response.ResponseBuilder created(Versioned<?> made, URI location) {
+        return withVersion(Response.created(location).entity(made.body()), made.version(), made.audience(), null);
     }
 
-    public Response.ResponseBuilder withValidators(Response.ResponseBuilder response, String etag,
-            Instant lastModified, boolean shared) {
-        response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl(shared));
-        if (lastModified != null) {
-            response.lastModified(Date.from(lastModified));
+    /**
+     * The answer to a POST that may carry an {@code Idempotency-Key}: what it made now, or the first answer again,
+     * marked as a replay and without a version (the resource may have changed since: read it for one).
+     */
+    public Response.ResponseBuilder posted(Posted posted, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(posted.outcome().status).entity(posted.body())
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE);
+        if (posted.location() != null) {
+            response.location(uri.getBaseUriBuilder().path(ApiPaths.BASE).path(posted.location()).build());
+        }
+        if (posted.version() != null) {
+            response.header(HttpHeaders.ETAG, etag(posted.version()));
+        }
+        if (posted.replayed()) {
+            response.type(MediaType.APPLICATION_JSON).header(Idempotency.REPLAYED_HEADER, "true");
         }
         return response;
     }
 
-    private static String opaque(String etag) {
-        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    /** A private answer without a version (a decision, say): never kept by a cache. */
+    public static Response.ResponseBuilder uncached(Object body) {
+        return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
     }
 
-    public String cacheControl(boolean shared) {
-        return shared ? config.cache().published() : PRIVATE;
+    /** The entity tag of a version: quoted, {@code W/} before a weak one. */
+    public static String etag(Version version) {
+        return (version.weak() ? "W/\"" : "\"") + version.tag() + "\"";
+    }
+
+    private Response.ResponseBuilder withVersion(Response.ResponseBuilder response, Version version,
+            Audience audience, String vary) {
+        response.header(HttpHeaders.ETAG, etag(version)).header(HttpHeaders.CACHE_CONTROL, cacheControl(audience));
+        Instant lastModified = version.lastModified();
+        if (lastModified != null) {
+            response.lastModified(Date.from(lastModified));
+        }
+        if (vary != null) {
+            response.header(HttpHeaders.VARY, vary);
+        }
+        return response;
+    }
+
+    private String cacheControl(Audience audience) {
+        return audience == Audience.PUBLIC ? config.cache().published() : PRIVATE;
+    }
+
+    private static boolean isQuoted(String tag) {
+        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"");
     }
 }

@@ -1,4 +1,4 @@
-package org.newsroom.content.paragraph;
+package org.newsroom.content.article;
 
 import java.net.URI;
 import java.util.Set;
@@ -31,12 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.newsroom.content.article.BlockTypes;
-import org.newsroom.content.article.ParagraphResponse;
 import org.newsroom.content.shared.error.ApiException;
-import org.newsroom.content.shared.idempotency.Idempotency;
-import org.newsroom.content.shared.idempotency.IdempotentResponses;
+import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.MergePatch;
@@ -55,20 +53,20 @@ public class ParagraphResource {
     private final ParagraphService paragraphs;
     private final Representations representations;
     private final SecurityIdentity identity;
-    private final Idempotency idempotency;
 
     public ParagraphResource(ParagraphService paragraphs, Representations representations,
-            SecurityIdentity identity, Idempotency idempotency) {
+            SecurityIdentity identity) {
         this.paragraphs = paragraphs;
         this.representations = representations;
         this.identity = identity;
-        this.idempotency = idempotency;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "The article's body blocks in order", description = "?type= keeps one kind of block")
     @APIResponse(responseCode = "200", description = "All blocks, in one page")
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
             @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"paragraph", "heading", "pullquote",
                     "blockquote"})) String type,
@@ -77,9 +75,8 @@ public class ParagraphResource {
         if (type != null && !BlockTypes.ALL.contains(type)) {
             throw ApiException.invalid("type", BlockTypes.MESSAGE);
         }
-        boolean editor = isEditor();
-        return representations.page(paragraphs.list(ref, type, editor), uri, !editor)
-                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        return representations.renderPage(paragraphs.list(ref, type, isEditor(), representations.known()), uri,
+                HttpHeaders.AUTHORIZATION).build();
     }
 
     @POST
@@ -87,15 +84,22 @@ public class ParagraphResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Insert a block", description = "Needs If-Match with the ARTICLE's ETag. position defaults to the end; the blocks after it move down.")
     @APIResponse(responseCode = "201", description = "Inserted; Location names it", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = ProblemDocs.STALE + " (the article's)")
+    @APIResponse(responseCode = "413", description = ProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response insert(@PathParam("ref") String ref,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
             @NotNull @Valid ParagraphRequest body, @Context UriInfo uri) {
-        ParagraphService.Read read = paragraphs.insert(ref, ifMatch, body);
+        ParagraphService.Written written = paragraphs.insert(ref, Representations.expected(ifMatch), body);
         URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
-                .path(String.valueOf(read.articleId()))
-                .path("paragraphs").path(String.valueOf(read.body().id())).build();
-        return representations.withValidators(Response.created(location).entity(read.body()), read.etag(),
-                read.lastModified(), false).build();
+                .path(String.valueOf(written.articleId())).path("paragraphs")
+                .path(String.valueOf(written.block().body().id())).build();
+        return representations.created(written.block(), location).build();
     }
 
     @GET
@@ -103,10 +107,11 @@ public class ParagraphResource {
     @PermitAll
     @Operation(summary = "One block")
     @APIResponse(responseCode = "200", description = "The block, with its strong ETag", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response get(@PathParam("ref") String ref, @PathParam("id") String id) {
-        ParagraphService.Read read = paragraphs.get(ref, Ids.parse(id, "This paragraph"), isEditor());
-        return representations.ok(read.body(), read.etag(), read.lastModified(), read.public_())
-                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        return representations.render(
+                paragraphs.get(ref, Ids.parse(id, "This paragraph"), isEditor(), representations.known()),
+                HttpHeaders.AUTHORIZATION).build();
     }
 
     @PUT
@@ -115,10 +120,19 @@ public class ParagraphResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a block (and move it with position)", description = "Needs If-Match with the block's ETag")
     @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = ProblemDocs.STALE + " (the block's)")
+    @APIResponse(responseCode = "413", description = ProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response replace(@PathParam("ref") String ref, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
             @NotNull @Valid ParagraphRequest body) {
-        return written(paragraphs.replace(ref, Ids.parse(id, "This paragraph"), ifMatch, body));
+        return written(
+                paragraphs.replace(ref, Ids.parse(id, "This paragraph"), Representations.expected(ifMatch), body));
     }
 
     @PATCH
@@ -128,9 +142,17 @@ public class ParagraphResource {
     @Operation(summary = "Edit or move a block (JSON Merge Patch)", description = "Needs If-Match with the block's ETag; {\"position\": 1} moves it to the top")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ParagraphRequest.class)))
     @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = ProblemDocs.STALE + " (the block's)")
+    @APIResponse(responseCode = "413", description = ProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response patch(@PathParam("ref") String ref, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch, JsonNode body) {
-        return written(paragraphs.patch(ref, Ids.parse(id, "This paragraph"), ifMatch, body));
+        return written(paragraphs.patch(ref, Ids.parse(id, "This paragraph"), Representations.expected(ifMatch), body));
     }
 
     @DELETE
@@ -138,14 +160,19 @@ public class ParagraphResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Remove a block", description = "Needs If-Match with the block's ETag; the blocks after it move up")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = ProblemDocs.STALE + " (the block's)")
+    @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response delete(@PathParam("ref") String ref, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch) {
-        paragraphs.delete(ref, Ids.parse(id, "This paragraph"), ifMatch);
+        paragraphs.delete(ref, Ids.parse(id, "This paragraph"), Representations.expected(ifMatch));
         return Response.noContent().build();
     }
 
-    private Response written(ParagraphService.Read read) {
-        return representations.ok(read.body(), read.etag(), read.lastModified(), false).build();
+    private Response written(Versioned<ParagraphResponse> written) {
+        return representations.render(written, null).build();
     }
 
     private boolean isEditor() {

@@ -1,4 +1,4 @@
-package org.newsroom.content.paragraph;
+package org.newsroom.content.article;
 
 import org.newsroom.content.support.PackagedAppServices;
 

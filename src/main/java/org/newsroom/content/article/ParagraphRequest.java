@@ -1,4 +1,4 @@
-package org.newsroom.content.paragraph;
+package org.newsroom.content.article;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,4 +22,8 @@ public record ParagraphRequest(
         @NotBlank @Size(max = 10_000) @SingleLine String text,
         @Size(max = 200) @SingleLine @Schema(description = "Only for pullquote and blockquote") String attribution,
         @Min(1) @Schema(description = "1-based; at most the block count (plus one when inserting)") Integer position) {
+
+    public Block block() {
+        return new Block(type, text, attribution);
+    }
 }

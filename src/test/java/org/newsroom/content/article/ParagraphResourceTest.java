@@ -1,4 +1,4 @@
-package org.newsroom.content.paragraph;
+package org.newsroom.content.article;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -1,0 +1,37 @@
+package org.newsroom.content.shared.error;
+
+/**
+ * The descriptions of the problems an operation can answer, for its {@code @APIResponse} annotations: each operation
+ * declares its own problems where it is declared, so the document cannot drift from the code.
+ * {@link ProblemResponsesFilter} gives every 4xx and 5xx the problem body.
+ */
+public final class ProblemDocs {
+
+    public static final String BAD_BODY = "VALIDATION_FAILED or MALFORMED_REQUEST: the body is invalid"
+            + " (errors names each field)";
+    public static final String BAD_QUERY = "VALIDATION_FAILED or UNKNOWN_PARAMETER: a query parameter is invalid or"
+            + " unknown";
+    public static final String BAD_WRITE = "VALIDATION_FAILED or MALFORMED_REQUEST: the body or the Idempotency-Key"
+            + " is invalid";
+    public static final String NOT_FOUND = "NOT_FOUND: unknown, or not visible to readers";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED: no valid bearer token";
+    public static final String FORBIDDEN = "FORBIDDEN: the token lacks the role";
+    public static final String STALE = "PRECONDITION_FAILED: If-Match is not the current ETag";
+    public static final String VERSION_REQUIRED = "PRECONDITION_REQUIRED: If-Match is missing";
+    public static final String TOO_LARGE = "PAYLOAD_TOO_LARGE: the body is larger than"
+            + " quarkus.http.limits.max-body-size";
+    public static final String COMMENT_TOO_LARGE = "PAYLOAD_TOO_LARGE: the body is larger than"
+            + " content.comments.max-body-size";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE: the body's Content-Type is not"
+            + " accepted here";
+    public static final String SLUG_TAKEN = "CONFLICT: the slug is taken";
+    public static final String SLUG_TAKEN_OR_IN_PROGRESS = "CONFLICT: the slug is taken; or IDEMPOTENCY_IN_PROGRESS:"
+            + " the first request with this Idempotency-Key is still running";
+    public static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED: the Idempotency-Key came with another body in"
+            + " the last 24 hours";
+    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE: none of the accepted media types is offered";
+    public static final String INTERNAL = "INTERNAL: logged on our side";
+
+    private ProblemDocs() {
+    }
+}

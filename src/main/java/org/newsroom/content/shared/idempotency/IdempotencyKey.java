@@ -1,0 +1,25 @@
+package org.newsroom.content.shared.idempotency;
+
+import org.newsroom.content.shared.error.ApiException;
+
+/**
+ * A client's {@code Idempotency-Key} for one endpoint ({@code scope}: its method and path), or none. A service method
+ * marked {@link Idempotent} takes one as a parameter.
+ */
+public record IdempotencyKey(String scope, String key) {
+
+    private static final int MAX_KEY_LENGTH = 255;
+
+    public static IdempotencyKey of(String scope, String key) {
+        if (key != null
+                && (key.isEmpty() || key.length() > MAX_KEY_LENGTH
+                        || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw ApiException.invalid(Idempotency.HEADER, "must be 1 to 255 visible ASCII characters (a UUID, say)");
+        }
+        return new IdempotencyKey(scope, key);
+    }
+
+    public boolean isPresent() {
+        return key != null;
+    }
+}
