@@ -4,20 +4,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
-import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
@@ -28,6 +30,9 @@ import com.rometools.rome.io.WireFeedOutput;
 /**
  * RSS 2.0 and Atom 1.0 written by ROME, which escapes every text it puts into the XML. The HTML inside (the full
  * text, and RSS descriptions, which readers take as HTML) is escaped before, by {@link FeedItem}.
+ * <p>
+ * RSS and Atom both have a {@code Content} and a {@code Category}; Atom's are the ones imported, and RSS's are named
+ * only in {@link #rssHtml} and {@link #rssCategory}.
  */
 final class XmlFeeds {
 
@@ -50,46 +55,8 @@ final class XmlFeeds {
             channel.setLastBuildDate(Date.from(lastModified));
             channel.setPubDate(Date.from(items.get(0).published()));
         }
-        Element self = new Element("link", ATOM);
-        self.setAttribute("href", links.self());
-        self.setAttribute("rel", "self");
-        self.setAttribute("type", FeedKind.RSS.mediaType.substring(0, FeedKind.RSS.mediaType.indexOf(';')));
-        channel.setForeignMarkup(new ArrayList<>(List.of(self)));
-        List<Item> rssItems = new ArrayList<>();
-        for (FeedItem item : items) {
-            Item rssItem = new Item();
-            rssItem.setTitle(item.title());
-            rssItem.setLink(item.url());
-            Guid guid = new Guid();
-            guid.setPermaLink(true);
-            guid.setValue(item.url());
-            rssItem.setGuid(guid);
-            rssItem.setPubDate(Date.from(item.published()));
-            if (item.summary() != null) {
-                Description summary = new Description();
-                summary.setType("text/html");
-                summary.setValue(FeedItem.escape(item.summary()));
-                rssItem.setDescription(summary);
-            }
-            Content content = new Content();
-            content.setType(Content.HTML);
-            content.setValue(item.html());
-            rssItem.setContent(content);
-            List<Category> categories = new ArrayList<>();
-            for (String name : item.categories()) {
-                Category category = new Category();
-                category.setValue(name);
-                categories.add(category);
-            }
-            rssItem.setCategories(categories);
-            if (item.author() != null) {
-                DCModuleImpl dublinCore = new DCModuleImpl();
-                dublinCore.setCreator(item.author());
-                rssItem.setModules(new ArrayList<Module>(List.of(dublinCore)));
-            }
-            rssItems.add(rssItem);
-        }
-        channel.setItems(rssItems);
+        channel.setForeignMarkup(listOf(rssSelfLink(links.self())));
+        channel.setItems(mapped(items, XmlFeeds::rssItem));
         return write(channel);
     }
 
@@ -99,51 +66,109 @@ final class XmlFeeds {
         Feed feed = new Feed("atom_1.0");
         feed.setTitle(title);
         feed.setId(links.self());
-        com.rometools.rome.feed.atom.Content subtitle = new com.rometools.rome.feed.atom.Content();
-        subtitle.setType(com.rometools.rome.feed.atom.Content.TEXT);
-        subtitle.setValue(description);
-        feed.setSubtitle(subtitle);
+        feed.setSubtitle(atomContent(Content.TEXT, description));
         // Atom requires an updated date; an empty feed has none of its own, so it says when it was asked for.
         feed.setUpdated(Date.from(lastModified != null ? lastModified : Instant.now()));
-        feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", links.home(), null))));
-        feed.setOtherLinks(new ArrayList<>(List.of(link("self", links.self(), "application/atom+xml"))));
+        feed.setAlternateLinks(listOf(atomLink("alternate", links.home(), null)));
+        feed.setOtherLinks(listOf(atomLink("self", links.self(), mediaType(FeedKind.ATOM))));
         // Atom requires an author on the feed or on each entry: entries without a byline are the publication's.
-        feed.setAuthors(new ArrayList<>(List.of(person(title))));
-        List<Entry> entries = new ArrayList<>();
-        for (FeedItem item : items) {
-            Entry entry = new Entry();
-            entry.setId(item.url());
-            entry.setTitle(item.title());
-            entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", item.url(), null))));
-            entry.setPublished(Date.from(item.published()));
-            entry.setUpdated(Date.from(item.updated()));
-            if (item.author() != null) {
-                entry.setAuthors(new ArrayList<>(List.of(person(item.author()))));
-            }
-            List<com.rometools.rome.feed.atom.Category> categories = new ArrayList<>();
-            for (String name : item.categories()) {
-                com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
-                category.setTerm(name);
-                categories.add(category);
-            }
-            entry.setCategories(categories);
-            if (item.summary() != null) {
-                com.rometools.rome.feed.atom.Content summary = new com.rometools.rome.feed.atom.Content();
-                summary.setType(com.rometools.rome.feed.atom.Content.TEXT);
-                summary.setValue(item.summary());
-                entry.setSummary(summary);
-            }
-            com.rometools.rome.feed.atom.Content content = new com.rometools.rome.feed.atom.Content();
-            content.setType(com.rometools.rome.feed.atom.Content.HTML);
-            content.setValue(item.html());
-            entry.setContents(new ArrayList<>(List.of(content)));
-            entries.add(entry);
-        }
-        feed.setEntries(entries);
+        feed.setAuthors(listOf(person(title)));
+        feed.setEntries(mapped(items, XmlFeeds::atomEntry));
         return write(feed);
     }
 
-    private static Link link(String rel, String href, String type) {
+    private static Item rssItem(FeedItem item) {
+        Item rssItem = new Item();
+        rssItem.setTitle(item.title());
+        rssItem.setLink(item.url());
+        rssItem.setGuid(permalink(item.url()));
+        rssItem.setPubDate(Date.from(item.published()));
+        if (item.summary() != null) {
+            rssItem.setDescription(rssDescription(item.summary()));
+        }
+        rssItem.setContent(rssHtml(item.html()));
+        rssItem.setCategories(mapped(item.categories(), XmlFeeds::rssCategory));
+        if (item.author() != null) {
+            rssItem.setModules(listOf(creator(item.author())));
+        }
+        return rssItem;
+    }
+
+    private static Entry atomEntry(FeedItem item) {
+        Entry entry = new Entry();
+        entry.setId(item.url());
+        entry.setTitle(item.title());
+        entry.setAlternateLinks(listOf(atomLink("alternate", item.url(), null)));
+        entry.setPublished(Date.from(item.published()));
+        entry.setUpdated(Date.from(item.updated()));
+        if (item.author() != null) {
+            entry.setAuthors(listOf(person(item.author())));
+        }
+        entry.setCategories(mapped(item.categories(), XmlFeeds::atomCategory));
+        if (item.summary() != null) {
+            entry.setSummary(atomContent(Content.TEXT, item.summary()));
+        }
+        entry.setContents(listOf(atomContent(Content.HTML, item.html())));
+        return entry;
+    }
+
+    /** RSS has no element for the feed's own address, so it borrows Atom's, as RSS readers expect. */
+    private static Element rssSelfLink(String href) {
+        Element self = new Element("link", ATOM);
+        self.setAttribute("href", href);
+        self.setAttribute("rel", "self");
+        self.setAttribute("type", mediaType(FeedKind.RSS));
+        return self;
+    }
+
+    private static Guid permalink(String url) {
+        Guid guid = new Guid();
+        guid.setPermaLink(true);
+        guid.setValue(url);
+        return guid;
+    }
+
+    /** Typed as HTML because readers render an RSS description as HTML whatever it says; hence the escaping. */
+    private static Description rssDescription(String summary) {
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(FeedItem.escape(summary));
+        return description;
+    }
+
+    private static com.rometools.rome.feed.rss.Content rssHtml(String html) {
+        var content = new com.rometools.rome.feed.rss.Content();
+        content.setType(com.rometools.rome.feed.rss.Content.HTML);
+        content.setValue(html);
+        return content;
+    }
+
+    private static com.rometools.rome.feed.rss.Category rssCategory(String name) {
+        var category = new com.rometools.rome.feed.rss.Category();
+        category.setValue(name);
+        return category;
+    }
+
+    private static Module creator(String author) {
+        DCModuleImpl dublinCore = new DCModuleImpl();
+        dublinCore.setCreator(author);
+        return dublinCore;
+    }
+
+    private static Content atomContent(String type, String value) {
+        Content content = new Content();
+        content.setType(type);
+        content.setValue(value);
+        return content;
+    }
+
+    private static Category atomCategory(String term) {
+        Category category = new Category();
+        category.setTerm(term);
+        return category;
+    }
+
+    private static Link atomLink(String rel, String href, String type) {
         Link link = new Link();
         link.setRel(rel);
         link.setHref(href);
@@ -155,6 +180,20 @@ final class XmlFeeds {
         Person person = new Person();
         person.setName(name);
         return person;
+    }
+
+    /** A self link's type is the feed's media type without the charset parameter, which belongs to the response. */
+    private static String mediaType(FeedKind kind) {
+        return kind.mediaType.substring(0, kind.mediaType.indexOf(';'));
+    }
+
+    /** ROME's beans hand out their lists to be added to, so they are given lists that can grow. */
+    private static <T> List<T> listOf(T element) {
+        return new ArrayList<>(List.of(element));
+    }
+
+    private static <S, T> List<T> mapped(List<S> sources, Function<? super S, ? extends T> mapper) {
+        return sources.stream().map(mapper).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static String write(WireFeed feed) {
