@@ -59,7 +59,7 @@ public class ArticleService {
     public Read<String> getText(String ref, boolean editor, KnownVersions known) {
         Article article = findReadable(ref, editor);
         return Read.of(known, Versions.ofText(article), audience(article, editor),
-                () -> ArticleText.write(toDocument(article, Paragraph.listByArticle(article.id))));
+                () -> ArticleText.export(toDocument(article, Paragraph.listByArticle(article.id))));
     }
 
     /** The article if this caller may read it; drafts and scheduled articles are unknown to readers (a 404). */

@@ -1,20 +1,25 @@
 package org.newsroom.content.article;
 
+import java.util.Locale;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
 /** Stored and sent in lower case: {@code draft}, {@code published}. */
 public enum ArticleStatus {
 
     DRAFT, PUBLISHED;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static ArticleStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class DatabaseConverter implements jakarta.persistence.AttributeConverter<ArticleStatus, String> {
+    @Converter(autoApply = true)
+    public static class DatabaseConverter implements AttributeConverter<ArticleStatus, String> {
 
         @Override
         public String convertToDatabaseColumn(ArticleStatus status) {

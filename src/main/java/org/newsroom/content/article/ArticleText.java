@@ -99,6 +99,8 @@ public final class ArticleText {
     private static final String ESCAPE = "\\";
     private static final String SEPARATOR_WRITTEN = "*****************H";
     private static final String DATELINE_SEPARATOR_WRITTEN = " - ";
+    /** Between a dateline and the first paragraph when they are printed together, as a newspaper prints them. */
+    public static final String DATELINE_IN_TEXT = " \u2013 ";
     private static final String COMMENT_PROMPT = "Leave a Comment";
     private static final int MAX_DATELINE_LENGTH = 60;
 
@@ -167,6 +169,34 @@ public final class ArticleText {
         }
         Matcher matcher = DATELINE_PREFIX.matcher(dateline + DATELINE_SEPARATOR_WRITTEN);
         return matcher.lookingAt() && matcher.group(1).equals(dateline);
+    }
+
+    /**
+     * Writes an article as {@link #write} does; a dateline the format cannot read back (it is free text when an editor
+     * writes JSON) is kept as words before the first paragraph instead, so every stored article can be exported.
+     */
+    public static String export(Document document) {
+        try {
+            return write(document);
+        } catch (IllegalArgumentException unwritableDateline) {
+            if (document.dateline() == null) {
+                throw unwritableDateline;
+            }
+            return write(new Document(document.headline(), document.subheadline(), null,
+                    withDatelineInText(document.dateline(), document.blocks())));
+        }
+    }
+
+    private static List<Block> withDatelineInText(String dateline, List<Block> body) {
+        List<Block> blocks = new ArrayList<>(body);
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block.type().equals(PARAGRAPH)) {
+                blocks.set(i, new Block(PARAGRAPH, dateline + DATELINE_IN_TEXT + block.text(), null));
+                break;
+            }
+        }
+        return blocks;
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.newsroom.content.article;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Locale;
+
+import org.newsroom.content.shared.error.ApiException;
 
 /** Slugs: lower-case {@code a-z0-9} words joined by single hyphens, always with a letter (so never an id). */
 public final class Slugs {
@@ -32,13 +35,13 @@ public final class Slugs {
     /** A query parameter that must be a slug (a section, a tag): a 400 naming {@code parameter} otherwise. */
     public static String checkedParameter(String parameter, String value) {
         if (value != null && !value.matches(PATTERN)) {
-            throw org.newsroom.content.shared.error.ApiException.invalid(parameter, MESSAGE);
+            throw ApiException.invalid(parameter, MESSAGE);
         }
         return value;
     }
 
     /** The first of {@code base}, {@code base-2}, {@code base-3}, ... that {@code taken} does not hold. */
-    public static String firstFree(String base, java.util.Collection<String> taken) {
+    public static String firstFree(String base, Collection<String> taken) {
         if (!taken.contains(base)) {
             return base;
         }

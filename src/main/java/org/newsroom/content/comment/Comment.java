@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.newsroom.content.shared.error.ApiException;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -95,6 +97,11 @@ public class Comment extends PanacheEntityBase {
         comment.tokenHash = tokenHash;
         comment.clientAddress = clientAddress;
         return comment;
+    }
+
+    /** The comment with this id, whatever its status; a 404 when there is none. */
+    public static Comment findExisting(long id) {
+        return Comment.<Comment>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("This comment"));
     }
 
     public long threadRootId() {

@@ -115,7 +115,7 @@ public class CommentService {
 
     /** Readers see published comments and tombstones; the author, with the token, also sees their own held one. */
     public Read<CommentResponse> get(long id, String commentToken, KnownVersions known) {
-        Comment comment = find(id);
+        Comment comment = Comment.findExisting(id);
         boolean author = comment.isHeldBy(hashOrNull(commentToken));
         if (!author) {
             visibleToReaders(comment);
@@ -137,7 +137,7 @@ public class CommentService {
 
     /** The author changes the body with the token while the edit window is open; the rules look at it again. */
     public Versioned<CommentResponse> edit(long id, String commentToken, CommentEdit edit) {
-        Comment comment = find(id);
+        Comment comment = Comment.findExisting(id);
         if (!comment.isHeldBy(hashOrNull(commentToken))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This Comment-Token is not this comment's");
         }
@@ -162,7 +162,7 @@ public class CommentService {
 
     /** Leaves a tombstone: the author with the token, or a moderator (whose decision is audited). */
     public void delete(long id, Actor actor) {
-        Comment comment = find(id);
+        Comment comment = Comment.findExisting(id);
         boolean author = comment.isHeldBy(hashOrNull(actor.commentToken()));
         if (!author && actor.moderator() == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the comment's author (its token) or a moderator may");
@@ -234,10 +234,6 @@ public class CommentService {
     private static Listed<CommentResponse> page(List<Comment> rows, int limit, String ordering) {
         return Page.fromRows(rows, limit, CommentResponse::from,
                 last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
-    }
-
-    private static Comment find(long id) {
-        return Comment.<Comment>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("This comment"));
     }
 
     static Version version(Comment comment) {

@@ -2,6 +2,9 @@ package org.newsroom.content.comment;
 
 import java.util.Locale;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
 /** Stored and sent in lower case. Readers see PUBLISHED comments and DELETED tombstones only. */
 public enum CommentStatus {
 
@@ -15,8 +18,8 @@ public enum CommentStatus {
         return this == PUBLISHED || this == DELETED;
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    public static class DatabaseConverter implements jakarta.persistence.AttributeConverter<CommentStatus, String> {
+    @Converter(autoApply = true)
+    public static class DatabaseConverter implements AttributeConverter<CommentStatus, String> {
 
         @Override
         public String convertToDatabaseColumn(CommentStatus status) {

@@ -17,9 +17,6 @@ import org.newsroom.content.article.Paragraph;
 record FeedItem(String url, String title, String summary, String html, String text, Instant published,
         Instant updated, String author, List<String> categories) {
 
-    /** Between the dateline and the first paragraph, as a newspaper prints it. */
-    static final String DATELINE_SEPARATOR = " \u2013 ";
-
     static FeedItem of(ArticleSummary article, List<Paragraph> blocks, FeedLinks links) {
         List<String> categories = new ArrayList<>();
         if (article.section() != null) {
@@ -51,7 +48,7 @@ record FeedItem(String url, String title, String summary, String html, String te
                 default -> {
                     String text = block.text;
                     if (datelinePending) {
-                        text = dateline + DATELINE_SEPARATOR + text;
+                        text = dateline + ArticleText.DATELINE_IN_TEXT + text;
                         datelinePending = false;
                     }
                     out.append("<p>").append(escape(text)).append("</p>");
@@ -85,26 +82,7 @@ record FeedItem(String url, String title, String summary, String html, String te
 
     /** The plain-text article format (docs/http-api.md §4), as {@code Accept: text/plain} answers it. */
     static String text(ArticleSummary article, List<Paragraph> blocks) {
-        List<Block> body = blocks.stream().map(Paragraph::block).toList();
-        try {
-            return ArticleText.write(
-                    new ArticleText.Document(article.headline(), article.subheadline(), article.dateline(), body));
-        } catch (IllegalArgumentException unwritableDateline) {
-            // A dateline the format cannot read back (it is free text when written): keep it as words of the text.
-            return ArticleText.write(new ArticleText.Document(article.headline(), article.subheadline(), null,
-                    withDatelineInText(article.dateline(), body)));
-        }
-    }
-
-    private static List<Block> withDatelineInText(String dateline, List<Block> body) {
-        List<Block> blocks = new ArrayList<>(body);
-        for (int i = 0; i < blocks.size() && dateline != null; i++) {
-            Block block = blocks.get(i);
-            if (block.type().equals(BlockTypes.PARAGRAPH)) {
-                blocks.set(i, new Block(block.type(), dateline + DATELINE_SEPARATOR + block.text(), null));
-                break;
-            }
-        }
-        return blocks;
+        return ArticleText.export(new ArticleText.Document(article.headline(), article.subheadline(),
+                article.dateline(), blocks.stream().map(Paragraph::block).toList()));
     }
 }

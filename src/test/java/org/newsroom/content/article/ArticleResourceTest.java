@@ -357,4 +357,16 @@ class ArticleResourceTest {
         given().auth().oauth2(TestTokens.editor()).get("/api/v1/articles?status=draft").then().statusCode(200)
                 .header("Cache-Control", "private, no-store").body("items.status", not(hasSize(0)));
     }
+
+    @Test
+    void exportsAnArticleWhoseDatelineTheTextFormatCannotCarryWithTheDatelineAsWords() {
+        // JSON takes any one-line dateline; the text format reads back only upper-case ones.
+        Map<String, Object> body = Map.of("headline", "Talks resume", "dateline", "Tehran", "paragraphs",
+                List.of(Map.of("type", "paragraph", "text", "Talks began again on Monday.")));
+        long id = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/articles").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(TestTokens.editor()).accept("text/plain").get("/api/v1/articles/{id}", id).then()
+                .statusCode(200).contentType(startsWith("text/plain"))
+                .body(equalTo("Talks resume\n\nTehran \u2013 Talks began again on Monday.\n"));
+    }
 }

@@ -45,8 +45,7 @@ public class ModerationService {
     }
 
     public ModeratedComment decide(long id, DecisionRequest decision, String moderator) {
-        Comment comment = Comment.<Comment>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("This comment"));
+        Comment comment = Comment.findExisting(id);
         if (comment.status == CommentStatus.DELETED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to decide on");
         }

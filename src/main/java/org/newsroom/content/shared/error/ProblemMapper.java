@@ -83,6 +83,7 @@ public class ProblemMapper {
                 List.of());
     }
 
+    /** Hibernate's, not Bean Validation's (imported above): both classes have this name. */
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         LOG.info("Write refused by a database constraint: " + e.getConstraintName());
