@@ -205,36 +205,44 @@ public final class ArticleText {
      * @throws IllegalArgumentException if the document cannot be represented (see the class documentation)
      */
     public static String write(Document document) {
-        if (document == null) {
-            throw new IllegalArgumentException("document must not be null");
-        }
-        String headline = document.headline();
-        if (headline == null || headline.isBlank()) {
-            throw new IllegalArgumentException("the headline must not be blank");
-        }
-        requireSingleLine("headline", headline);
+        requireWritable(document);
         String subheadline = isBlank(document.subheadline()) ? "" : document.subheadline();
-        requireSingleLine("subheadline", subheadline);
         String dateline = isBlank(document.dateline()) ? null : document.dateline();
         List<Block> blocks = document.blocks() == null ? List.of() : document.blocks();
-        for (Block block : blocks) {
-            requireWritable(block);
-        }
-
         StringBuilder out = new StringBuilder();
-        appendLine(out, headline);
+        appendLine(out, document.headline());
         appendLine(out, subheadline);
-
+        // Pull-quotes at the end go after the separator, where no marker is needed.
         int trailingPullquotesStart = blocks.size();
         while (trailingPullquotesStart > 0 && isPullquote(blocks.get(trailingPullquotesStart - 1))) {
             trailingPullquotesStart--;
         }
+        appendInline(out, blocks.subList(0, trailingPullquotesStart), dateline);
+        appendAfterSeparator(out, blocks.subList(trailingPullquotesStart, blocks.size()));
+        return out.toString();
+    }
 
-        for (int index = 0; index < trailingPullquotesStart; index++) {
+    private static void requireWritable(Document document) {
+        if (document == null) {
+            throw new IllegalArgumentException("document must not be null");
+        }
+        if (document.headline() == null || document.headline().isBlank()) {
+            throw new IllegalArgumentException("the headline must not be blank");
+        }
+        requireSingleLine("headline", document.headline());
+        if (!isBlank(document.subheadline())) {
+            requireSingleLine("subheadline", document.subheadline());
+        }
+        for (Block block : document.blocks() == null ? List.<Block>of() : document.blocks()) {
+            requireWritable(block);
+        }
+    }
+
+    private static void appendInline(StringBuilder out, List<Block> blocks, String dateline) {
+        for (int index = 0; index < blocks.size(); index++) {
             Block block = blocks.get(index);
-            boolean first = index == 0;
             switch (block.type()) {
-                case PARAGRAPH -> appendLine(out, paragraphLine(block.text(), first, dateline));
+                case PARAGRAPH -> appendLine(out, paragraphLine(block.text(), index == 0, dateline));
                 case HEADING -> appendLine(out, HEADING_MARKER + block.text());
                 case BLOCKQUOTE -> appendLine(out, BLOCKQUOTE_MARKER + block.text());
                 case PULLQUOTE -> appendLine(out, INLINE_PULLQUOTE_MARKER + block.text());
@@ -242,15 +250,17 @@ public final class ArticleText {
             }
             appendAttribution(out, block);
         }
+    }
 
-        if (trailingPullquotesStart < blocks.size()) {
-            appendLine(out, SEPARATOR_WRITTEN);
-            for (Block block : blocks.subList(trailingPullquotesStart, blocks.size())) {
-                appendLine(out, needsEscape(block.text(), false) ? ESCAPE + block.text() : block.text());
-                appendAttribution(out, block);
-            }
+    private static void appendAfterSeparator(StringBuilder out, List<Block> pullquotes) {
+        if (pullquotes.isEmpty()) {
+            return;
         }
-        return out.toString();
+        appendLine(out, SEPARATOR_WRITTEN);
+        for (Block block : pullquotes) {
+            appendLine(out, needsEscape(block.text(), false) ? ESCAPE + block.text() : block.text());
+            appendAttribution(out, block);
+        }
     }
 
     private static Document readBody(String headline, String subheadline, List<String> lines) {
