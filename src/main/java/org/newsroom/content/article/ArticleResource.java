@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
-import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.ApiPaths;
@@ -121,7 +120,8 @@ public class ArticleResource {
     public Response create(@NotNull @Valid ArticleWrite body,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "A retry with the same key and body replays the first answer") String idempotencyKey,
             @Context UriInfo uri) {
-        return representations.posted(articles.create(body, idempotencyKey(idempotencyKey, uri)), uri).build();
+        return representations.posted(articles.create(body, Representations.idempotencyKey(idempotencyKey, uri)), uri)
+                .build();
     }
 
     @POST
@@ -142,7 +142,8 @@ public class ArticleResource {
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "A retry with the same key and body replays the first answer") String idempotencyKey,
             @Context UriInfo uri) {
         String text = body == null ? "" : body;
-        return representations.posted(articles.createFromText(text, idempotencyKey(idempotencyKey, uri)), uri)
+        return representations
+                .posted(articles.createFromText(text, Representations.idempotencyKey(idempotencyKey, uri)), uri)
                 .build();
     }
 
@@ -226,10 +227,6 @@ public class ArticleResource {
 
     private Response written(Versioned<ArticleResponse> written) {
         return representations.render(written, null).build();
-    }
-
-    private static IdempotencyKey idempotencyKey(String key, UriInfo uri) {
-        return IdempotencyKey.of("POST " + uri.getPath(), key);
     }
 
     private static boolean wantsText(Request request) {

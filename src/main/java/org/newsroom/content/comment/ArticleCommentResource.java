@@ -93,7 +93,7 @@ public class ArticleCommentResource {
     public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique string (a UUID): a retry with the same key and body replays the first answer") String idempotencyKey,
             @Context UriInfo uri, @Context HttpServerRequest http) {
-        IdempotencyKey key = IdempotencyKey.of("POST " + uri.getPath(), idempotencyKey);
+        IdempotencyKey key = Representations.idempotencyKey(idempotencyKey, uri);
         // The token is for this client alone: never in a shared cache (a POST's answer is private).
         return representations.posted(comments.post(ref, body, http.remoteAddress().hostAddress(), key), uri)
                 .build();

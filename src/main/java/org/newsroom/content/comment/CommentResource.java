@@ -152,7 +152,7 @@ public class CommentResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http,
             @Context UriInfo uri) {
         long commentId = Ids.parse(id, "This comment");
-        IdempotencyKey key = IdempotencyKey.of("POST " + uri.getPath(), idempotencyKey);
+        IdempotencyKey key = Representations.idempotencyKey(idempotencyKey, uri);
         return representations.posted(comments.report(commentId, body, http.remoteAddress().hostAddress(), key), uri)
                 .build();
     }

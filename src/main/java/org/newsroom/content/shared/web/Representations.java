@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.idempotency.Idempotency;
+import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Posted;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
@@ -59,6 +60,11 @@ public class Representations {
             }
         }
         return ExpectedVersion.of(tags, anything);
+    }
+
+    /** The {@code Idempotency-Key} of a POST to {@code uri}: a key counts for that endpoint alone. */
+    public static IdempotencyKey idempotencyKey(String header, UriInfo uri) {
+        return IdempotencyKey.of("POST " + uri.getPath(), header);
     }
 
     /**
