@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes the problems each operation declares ({@code @APIResponse} with a {@link ProblemDocs} description):
- * every 4xx and 5xx answer gets the problem body (docs/http-api.md §6), and every operation the two problems any
- * request can meet: a 406 for an Accept it cannot answer, and a 500.
+ * every 4xx and 5xx answer gets the problem body (docs/http-api.md §6); every operation that answers a body gets a
+ * 406 (for an Accept it cannot answer), and every operation a 500.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -32,7 +32,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses == null) {
             return;
         }
-        addIfAbsent(responses, "406", ProblemDocs.NOT_ACCEPTABLE);
+        if (answersABody(responses)) {
+            addIfAbsent(responses, "406", ProblemDocs.NOT_ACCEPTABLE);
+        }
         addIfAbsent(responses, "500", ProblemDocs.INTERNAL);
         responses.getAPIResponses().forEach((status, response) -> {
             // Quarkus adds bare 401 and 403 entries for secured methods, and operations declare problems by
@@ -43,6 +45,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         });
+    }
+
+    private static boolean answersABody(APIResponses responses) {
+        return responses.getAPIResponses().entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null);
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {
