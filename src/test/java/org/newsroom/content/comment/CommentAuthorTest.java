@@ -20,9 +20,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.ModerationAudit;
 import org.newsroom.content.support.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -259,8 +259,7 @@ class CommentAuthorTest {
         given().auth().oauth2(TestTokens.moderator()).delete("/api/v1/comments/{id}", comment.id()).then()
                 .statusCode(204);
         tombstone(comment.id());
-        List<ModerationDecision> audit = QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(comment.id()));
+        List<ModerationDecision> audit = ModerationAudit.of(comment.id());
         assertEquals(1, audit.size());
         ModerationDecision decision = audit.get(0);
         assertEquals("test-user", decision.moderator);
@@ -277,8 +276,7 @@ class CommentAuthorTest {
         Created comment = post(article, Map.of("authorName", "Self", "body", "My own choice"));
         given().header("Comment-Token", comment.token()).delete("/api/v1/comments/{id}", comment.id()).then()
                 .statusCode(204);
-        assertEquals(List.of(), QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(comment.id())));
+        assertEquals(List.of(), ModerationAudit.of(comment.id()));
     }
 
     @Test

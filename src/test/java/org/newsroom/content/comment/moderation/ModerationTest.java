@@ -27,10 +27,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.ModerationAudit;
 import org.newsroom.content.support.RawHttp;
 import org.newsroom.content.support.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -439,8 +439,7 @@ class ModerationTest {
         decide(id, "approve", "second look").statusCode(200);
         decide(id, "spam", "third look").statusCode(200);
         given().auth().oauth2(TestTokens.moderator()).delete("/api/v1/comments/{id}", id).then().statusCode(204);
-        List<ModerationDecision> audit = QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(id));
+        List<ModerationDecision> audit = ModerationAudit.of(id);
         assertEquals(List.of("reject", "approve", "spam", "delete"), audit.stream().map(d -> d.action).toList());
         assertEquals(List.of("first look", "second look", "third look"),
                 audit.stream().limit(3).map(d -> d.reason).toList());
@@ -466,7 +465,7 @@ class ModerationTest {
                     .body("detail", equalTo("1 field is invalid"))
                     .body("errors.field", contains("action"));
         }
-        assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(id)));
+        assertEquals(List.of(), ModerationAudit.of(id));
         assertTrue(queueIds("pending").contains((int) id));
     }
 
@@ -489,8 +488,7 @@ class ModerationTest {
                 decisionPath(gone.id()))
                 .body("detail", equalTo("A deleted comment has nothing left to decide on"));
         given().get("/api/v1/comments/{id}", gone.id()).then().statusCode(200).body("status", equalTo("deleted"));
-        assertEquals(List.of(),
-                QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(gone.id())));
+        assertEquals(List.of(), ModerationAudit.of(gone.id()));
     }
 
     @Test
@@ -506,7 +504,7 @@ class ModerationTest {
         problem(given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body(approve).post(path)
                 .then(), 401, "UNAUTHENTICATED", "unauthenticated", "Authentication required", path);
         assertTrue(queueIds("pending").contains((int) id), "still held");
-        assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(id)));
+        assertEquals(List.of(), ModerationAudit.of(id));
     }
 
     // ---- helpers
@@ -545,8 +543,7 @@ class ModerationTest {
     }
 
     private static ModerationDecision onlyDecision(long id) {
-        List<ModerationDecision> audit = QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(id));
+        List<ModerationDecision> audit = ModerationAudit.of(id);
         assertEquals(1, audit.size(), "one audit row");
         return audit.get(0);
     }
