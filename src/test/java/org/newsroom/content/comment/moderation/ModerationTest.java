@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ModerationQueue.findInQueue;
+import static org.newsroom.content.support.ModerationQueue.queueIds;
+import static org.newsroom.content.support.ModerationQueue.queuePages;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Duration;
@@ -552,44 +555,6 @@ class ModerationTest {
         assertNotNull(instant);
         assertTrue(Duration.between(instant, Instant.now()).abs().compareTo(Duration.ofMinutes(1)) < 0,
                 "recent: " + instant);
-    }
-
-    /** Each page of a queue, as raw JSON, walked with its cursors. */
-    private static List<String> queuePages(String status) {
-        List<String> pages = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(TestTokens.moderator()).queryParam("limit", 100);
-            if (status != null) {
-                request.queryParam("status", status);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            String page = request.get(QUEUE).then().statusCode(200).header("Cache-Control", PRIVATE).extract()
-                    .asString();
-            pages.add(page);
-            cursor = JsonPath.from(page).getString("nextCursor");
-            assertTrue(pages.size() < 1000, "the walk ends");
-        } while (cursor != null);
-        return pages;
-    }
-
-    private static List<Map<String, Object>> queueItems(String status) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (String page : queuePages(status)) {
-            items.addAll(JsonPath.from(page).getList("items"));
-        }
-        return items;
-    }
-
-    private static List<Integer> queueIds(String status) {
-        return queueItems(status).stream().map(item -> (Integer) item.get("id")).toList();
-    }
-
-    private static Map<String, Object> findInQueue(String status, long id) {
-        return queueItems(status).stream().filter(item -> ((Integer) item.get("id")) == id).findFirst()
-                .orElseThrow(() -> new AssertionError("comment " + id + " is not in the " + status + " queue"));
     }
 
     private static void notFound(ValidatableResponse response, String instance) {
