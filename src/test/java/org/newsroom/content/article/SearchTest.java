@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,16 +124,19 @@ class SearchTest {
         article("Plain", null, "Body", section, List.of(), Instant.parse("2025-05-01T00:00:00Z"));
         given().queryParam("section", section).get("/api/v1/articles").then().statusCode(200)
                 .body("items.highlight", everyItem(nullValue()));
-        given().queryParam("q", " ").get("/api/v1/articles").then().statusCode(400)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("q"));
-        given().queryParam("q", "x".repeat(201)).get("/api/v1/articles").then().statusCode(400)
+        problem(given().queryParam("q", " ").get("/api/v1/articles").then(), "VALIDATION_FAILED", "/api/v1/articles")
                 .body("errors[0].field", equalTo("q"));
-        given().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400)
+        problem(given().queryParam("q", "x".repeat(201)).get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                "/api/v1/articles")
+                .body("errors[0].field", equalTo("q"));
+        problem(given().queryParam("sort", "relevance").get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                "/api/v1/articles")
                 .body("errors[0].field", equalTo("sort")).body("errors[0].message", containsString("q"));
         String relevanceCursor = given().queryParam("q", "plain").queryParam("limit", 1).get("/api/v1/articles")
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         if (relevanceCursor != null) {
-            given().queryParam("cursor", relevanceCursor).get("/api/v1/articles").then().statusCode(400)
+            problem(given().queryParam("cursor", relevanceCursor).get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                    "/api/v1/articles")
                     .body("errors[0].field", equalTo("cursor"));
         }
     }

@@ -33,7 +33,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class CommentAuthorTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String PRIVATE = "private, no-store";
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -320,8 +319,7 @@ class CommentAuthorTest {
         long article = publishedArticle();
         Created comment = post(article, Map.of("authorName", "Reader", "body", "Forgers cannot delete me"));
         String path = "/api/v1/comments/" + comment.id();
-        given().auth().oauth2(TestTokens.forged()).delete(path).then().statusCode(401).contentType(PROBLEM)
-                .body("code", equalTo("UNAUTHENTICATED"));
+        problem(given().auth().oauth2(TestTokens.forged()).delete(path).then(), "UNAUTHENTICATED", path);
         unchanged(comment.id(), "Forgers cannot delete me");
     }
 
@@ -432,10 +430,11 @@ class CommentAuthorTest {
     void aCommentWriteWithoutCredentialsChallengesTheClient() {
         long article = publishedArticle();
         Created comment = post(article, Map.of("authorName", "Challenged", "body", "Who goes there?"));
-        given().delete("/api/v1/comments/{id}", comment.id()).then().statusCode(401)
+        String path = "/api/v1/comments/" + comment.id();
+        problem(given().delete(path).then(), "UNAUTHENTICATED", path)
                 .header("WWW-Authenticate", notNullValue());
-        given().contentType(ContentType.JSON).body(Map.of("body", "x"))
-                .patch("/api/v1/comments/{id}", comment.id()).then().statusCode(401)
+        problem(given().contentType(ContentType.JSON).body(Map.of("body", "x")).patch(path).then(), "UNAUTHENTICATED",
+                path)
                 .header("WWW-Authenticate", notNullValue());
     }
 

@@ -39,7 +39,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class CommentResourceTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
     private static final String PRIVATE = "private, no-store";
     private static final String CONTROL_MESSAGE = "must not contain control characters other than newline and tab";
@@ -268,8 +267,10 @@ class CommentResourceTest {
                 .body("detail", equalTo("1 field is invalid"))
                 .body("errors.field", contains("limit"))
                 .body("errors.message", contains("must be a whole number from 1 to 100"));
-        given().queryParam("limit", 101).get(path).then().statusCode(400).body("errors.field", contains("limit"));
-        given().queryParam("limit", "ten").get(path).then().statusCode(400).body("errors.field", contains("limit"));
+        problem(given().queryParam("limit", 101).get(path).then(), "VALIDATION_FAILED", path)
+                .body("errors.field", contains("limit"));
+        problem(given().queryParam("limit", "ten").get(path).then(), "VALIDATION_FAILED", path)
+                .body("errors.field", contains("limit"));
         problem(given().queryParam("sort", "random").get(path).then(), 400, "VALIDATION_FAILED", "validation",
                 "Invalid request", path)
                 .body("errors.field", contains("sort"))

@@ -34,7 +34,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class IdempotencyTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // ---- comments

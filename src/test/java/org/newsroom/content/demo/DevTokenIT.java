@@ -1,7 +1,7 @@
 package org.newsroom.content.demo;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,7 @@ class DevTokenIT {
 
     @Test
     void thePackagedAppHasNoTokenEndpoint() {
-        given().get("/dev/token?role=editor").then().statusCode(404).contentType("application/problem+json")
-                .body("code", equalTo("NOT_FOUND"));
+        problem(given().get("/dev/token?role=editor").then(), "NOT_FOUND", "/dev/token");
     }
 
     @Test

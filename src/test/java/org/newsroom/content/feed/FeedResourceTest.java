@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -48,7 +49,6 @@ class FeedResourceTest {
     private static final String RSS = "/feeds/articles.rss";
     private static final String ATOM = "/feeds/articles.atom";
     private static final String JSON = "/feeds/articles.json";
-    private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String HEADLINE_WITH_MARKUP = "Tom & Jerry <script>alert(1)</script>";
@@ -363,12 +363,11 @@ class FeedResourceTest {
     @Test
     void refusesAnUnknownParameterAndABadSectionOrTag() {
         for (String path : List.of(RSS, ATOM, JSON)) {
-            given().queryParam("limit", 10).get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("UNKNOWN_PARAMETER"));
-            given().queryParam("tag", "Not A Tag").get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("tag"));
-            given().queryParam("section", "<script>").get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("section"));
+            problem(given().queryParam("limit", 10).get(path).then(), "UNKNOWN_PARAMETER", path);
+            problem(given().queryParam("tag", "Not A Tag").get(path).then(), "VALIDATION_FAILED", path)
+                    .body("errors[0].field", equalTo("tag"));
+            problem(given().queryParam("section", "<script>").get(path).then(), "VALIDATION_FAILED", path)
+                    .body("errors[0].field", equalTo("section"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.newsroom.content.support.ProblemAssertions.PROBLEM;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,7 @@ class PlatformEndpointsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/articles'.get", notNullValue())
                 .body("paths.'/api/v1/articles'.post.responses.'201'", notNullValue())
-                .body("paths.'/api/v1/articles'.post.responses.'401'.content.'application/problem+json'",
-                        notNullValue())
+                .body("paths.'/api/v1/articles'.post.responses.'401'.content.'" + PROBLEM + "'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.put.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.put.responses.'428'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.patch", notNullValue())

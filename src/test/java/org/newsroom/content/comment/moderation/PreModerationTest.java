@@ -29,7 +29,7 @@ class PreModerationTest {
                 .post("/api/v1/articles/{id}/comments", article).then().statusCode(201)
                 .body("status", equalTo("pending")).extract().path("id");
         given().get("/api/v1/articles/{id}/comments", article).then().statusCode(200).body("items", hasSize(0));
-        given().get("/api/v1/comments/{id}", id).then().statusCode(404);
+        problem(given().get("/api/v1/comments/{id}", id).then(), "NOT_FOUND", "/api/v1/comments/" + id);
 
         // In the default (pending) queue, on whichever page it falls.
         assertEquals("pre-moderation", findInQueue(null, id).get("heldReason"));
