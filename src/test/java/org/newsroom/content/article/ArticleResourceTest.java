@@ -234,7 +234,7 @@ class ArticleResourceTest {
     }
 
     @Test
-    void deletesWithIfMatchTakingItsBodyAndCommentsAlong() {
+    void deletesWithIfMatchAfterWhichNeitherItNorItsCommentsAreFound() {
         ExtractableResponse<Response> created = Fixtures.publishedArticle("deleting");
         long id = created.jsonPath().getLong("id");
         int comment = given().contentType(ContentType.JSON).body(Map.of("authorName", "A", "body", "B"))
@@ -329,7 +329,18 @@ class ArticleResourceTest {
                 .body("errors[0].field", equalTo("sort"));
         problem(given().get("/api/v1/articles?from=yesterday").then(), "VALIDATION_FAILED", list)
                 .body("errors[0].field", equalTo("from"));
-        given().get("/api/v1/articles?cursor=tampered.value").then().statusCode(400)
+        problem(given().get("/api/v1/articles?cursor=tampered.value").then(), "VALIDATION_FAILED", list)
+                .body("errors[0].field", equalTo("cursor"));
+        // A genuine cursor, but given out by the oldest-first list: the newest-first list refuses it.
+        String section = Fixtures.unique("foreign");
+        for (int i = 0; i < 2; i++) {
+            Fixtures.createArticle(Map.of("headline", "Foreign " + i, "section", section, "status", "published",
+                    "publishedAt", Instant.parse("2024-02-01T00:00:00Z").plusSeconds(i).toString()));
+        }
+        String oldestCursor = given().queryParam("section", section).queryParam("sort", "oldest")
+                .queryParam("limit", 1).get(list).then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        problem(given().queryParam("section", section).queryParam("sort", "newest").queryParam("cursor", oldestCursor)
+                .get(list).then(), "VALIDATION_FAILED", list)
                 .body("errors[0].field", equalTo("cursor"));
         problem(given().get("/api/v1/articles?status=draft").then(), "UNAUTHENTICATED", list);
         problem(given().auth().oauth2(TestTokens.moderator()).get("/api/v1/articles?status=draft").then(),

@@ -116,6 +116,9 @@ class SearchTest {
         } while (cursor != null);
         assertEquals(7, seen.size());
         assertEquals(new HashSet<>(made), new HashSet<>(seen));
+        // Best first: three body matches, then two, then one; within a rank the newer id first.
+        assertEquals(List.of(made.get(5), made.get(2), made.get(4), made.get(1), made.get(6), made.get(3),
+                made.get(0)), seen);
     }
 
     @Test

@@ -35,6 +35,9 @@ class SlugsTest {
         assertTrue(slug.length() <= 80);
         assertFalse(slug.endsWith("-"));
         assertTrue(slug.matches(Slugs.PATTERN));
+        // Seven characters a word: a cut at 80 would fall inside the twelfth, so the slug ends after the eleventh.
+        assertEquals(String.join("-", java.util.Collections.nCopies(11, "abcdef")),
+                Slugs.fromHeadline("abcdef ".repeat(20)));
     }
 
     @Test

@@ -183,7 +183,7 @@ class CommentAuthorTest {
         long article = publishedArticle();
         Created comment = post(article, Map.of("authorName", "Author", "body", "What I said"));
         String path = "/api/v1/comments/" + comment.id();
-        for (String bearer : List.of(TestTokens.moderator(), TestTokens.editor())) {
+        for (String bearer : List.of(TestTokens.moderator(), TestTokens.editor(), TestTokens.withGroups("reader"))) {
             problem(given().auth().oauth2(bearer).contentType(ContentType.JSON)
                     .body(Map.of("body", "What the staff say I said")).patch(path).then(), 403, "FORBIDDEN",
                     "forbidden", "Forbidden", path);

@@ -31,7 +31,7 @@ class HourlyRateLimitTest {
     }
 
     @Test
-    void countsTheHourAsWellAsTheMinute() {
+    void refusesTheFourthPostOfTheHourWellWithinTheMinuteLimit() {
         long article = Fixtures.publishedArticle(Fixtures.unique("hourly")).jsonPath().getLong("id");
         // From an address no other test uses: the tests share one database, and 127.0.0.1 has posted plenty.
         String path = "/api/v1/articles/" + article + "/comments";

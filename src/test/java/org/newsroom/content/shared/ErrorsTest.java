@@ -76,7 +76,7 @@ class ErrorsTest {
     }
 
     @Test
-    void answersHeadWhereverGetWorks() {
+    void answersHeadOnTheArticleListAndA404OnAnUnknownRoute() {
         given().head("/api/v1/articles").then().statusCode(200);
         given().head("/no/such/thing").then().statusCode(404);
     }
