@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-/** Full-text search with filters, ranking, highlights and keyset pages (issue 5). */
+/** Full-text search with filters, ranking, highlights and keyset pages. */
 @QuarkusTest
 class SearchTest {
 

@@ -129,9 +129,8 @@ class CommentResourceTest {
     }
 
     @Test
-
     void countsTheBodyLimitAfterTrimming() {
-        // API.md §5: "body 1-5000 after trimming": 5000 characters plus a trailing newline are within the limit.
+        // A body is 1-5000 characters after trimming (docs/http-api.md §5): 5000 and a trailing newline are fine.
         long article = publishedArticle();
         String body = "x".repeat(5000) + "\n";
         given().contentType(ContentType.JSON).body(Map.of("authorName", "Trimmed", "body", body))
@@ -449,9 +448,9 @@ class CommentResourceTest {
     }
 
     @Test
-
     void answersOneCommentWithValidatorsAndNotModified() {
-        // API.md §3: every GET of a single comment carries a strong ETag and Last-Modified; If-None-Match gives 304.
+        // Every GET of a single comment carries a strong ETag and Last-Modified; If-None-Match gives 304
+        // (docs/http-api.md §3).
         long article = publishedArticle();
         long id = post(article, Map.of("authorName", "Cached", "body", "Cache me"));
         String etag = given().get("/api/v1/comments/{id}", id).then().statusCode(200)

@@ -137,9 +137,8 @@ class ParagraphResourceTest {
     }
 
     @Test
-
     void answersNotModifiedForACurrentBlockEtag() {
-        // API.md §3: If-None-Match with the current ETag answers 304 with no body.
+        // If-None-Match with the current ETag answers 304 with no body (docs/http-api.md §3).
         ExtractableResponse<Response> created = Fixtures.publishedArticle(Fixtures.unique("p"));
         long article = created.jsonPath().getLong("id");
         long first = created.jsonPath().getLong("paragraphs[0].id");
@@ -164,7 +163,7 @@ class ParagraphResourceTest {
                 .post(blocksPath(article)).then(), 412, "PRECONDITION_FAILED", "precondition-failed",
                 "Precondition failed", blocksPath(article))
                 .body("detail", startsWith("The resource has changed since you read it"));
-        // A block's ETag is not the article's: inserting carries the article's (API.md §3).
+        // A block's ETag is not the article's: inserting carries the article's (docs/http-api.md §3).
         String blockEtag = editor().get(blockPath(article, firstBlock)).then().statusCode(200).extract()
                 .header("ETag");
         problem(editor().header("If-Match", blockEtag).contentType(ContentType.JSON).body(block)
@@ -416,7 +415,7 @@ class ParagraphResourceTest {
                 .body("attribution", equalTo("Someone"))
                 .extract().header("ETag");
         assertNotEquals(quoteEtag, newEtag);
-        // API.md §3: a paragraph edit changes the article's ETag too.
+        // A paragraph edit changes the article's ETag too (docs/http-api.md §3).
         String articleAfter = articleEtag(article);
         assertNotEquals(articleBefore, articleAfter);
         given().get("/api/v1/articles/{id}", article).then().statusCode(200)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Quarkus's own errors (unknown route, wrong method, media types) answer problems like ours (API.md §6). */
+/** Quarkus's own errors (unknown route, wrong method, media types) answer problems like ours (docs/http-api.md §6). */
 @QuarkusTest
 class ErrorsTest {
 
