@@ -49,8 +49,4 @@ public class ModerationDecision extends PanacheEntityBase {
         decision.persist();
         return decision;
     }
-
-    public static java.util.List<ModerationDecision> listByComment(long commentId) {
-        return list("commentId = ?1 order by decidedAt, id", commentId);
-    }
 }

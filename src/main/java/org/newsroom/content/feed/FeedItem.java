@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.ArticleText;
-import org.newsroom.content.article.Block;
 import org.newsroom.content.article.BlockTypes;
 import org.newsroom.content.article.Paragraph;
 

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.newsroom.content.support.ProblemAssertions.PROBLEM;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.TestTokens;
@@ -32,8 +35,6 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class ArticleResourceTest {
-
-    private static final String PROBLEM = "application/problem+json";
 
     @Test
     void createsAnArticleFromJsonWithLocationAndEtag() {
@@ -102,8 +103,7 @@ class ArticleResourceTest {
         long scheduled = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Tomorrow"), "status", "published",
                 "publishedAt", Instant.now().plusSeconds(86_400).toString())).jsonPath().getLong("id");
         for (long id : List.of(draft, scheduled)) {
-            given().get("/api/v1/articles/{id}", id).then().statusCode(404).contentType(PROBLEM)
-                    .body("code", equalTo("NOT_FOUND"));
+            problem(given().get("/api/v1/articles/{id}", id).then(), "NOT_FOUND", "/api/v1/articles/" + id);
             given().auth().oauth2(TestTokens.editor()).get("/api/v1/articles/{id}", id).then().statusCode(200)
                     .header("Cache-Control", "private, no-store");
         }
@@ -129,45 +129,34 @@ class ArticleResourceTest {
 
     @Test
     void refusesAnAttributionOnAPlainParagraph() {
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+        problem(given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
                 .body(Map.of("headline", "Attributed", "paragraphs",
                         List.of(Map.of("type", "paragraph", "text", "x", "attribution", "me"))))
-                .post("/api/v1/articles")
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("VALIDATION_FAILED"))
+                .post("/api/v1/articles").then(), "VALIDATION_FAILED", "/api/v1/articles")
                 .body("errors[0].field", equalTo("paragraphs[0].attribution"));
     }
 
     @Test
     void refusesUnknownFieldsAndMalformedJson() {
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
-                .body("{\"headline\":\"x\",\"colour\":\"red\"}").post("/api/v1/articles")
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("VALIDATION_FAILED"))
+        problem(given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"headline\":\"x\",\"colour\":\"red\"}").post("/api/v1/articles").then(),
+                "VALIDATION_FAILED", "/api/v1/articles")
                 .body("errors[0].field", equalTo("colour"))
                 .body("errors[0].message", equalTo("is not a known field"));
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
-                .body("{\"headline\":").post("/api/v1/articles")
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("MALFORMED_REQUEST"))
-                .body("instance", equalTo("/api/v1/articles"));
+        problem(given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                .body("{\"headline\":").post("/api/v1/articles").then(), "MALFORMED_REQUEST", "/api/v1/articles");
     }
 
     @Test
     void refusesAnonymousWritersAndTheWrongRole() {
         Map<String, Object> body = Map.of("headline", "Nope");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/articles")
-                .then().statusCode(401).contentType(PROBLEM)
-                .header("WWW-Authenticate", "Bearer")
-                .body("code", equalTo("UNAUTHENTICATED"))
-                .body("title", equalTo("Authentication required"));
-        given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body(body).post("/api/v1/articles")
-                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/articles")
-                .then().statusCode(403).contentType(PROBLEM)
-                .body("code", equalTo("FORBIDDEN"))
-                .body("status", equalTo(403));
+        problem(given().contentType(ContentType.JSON).body(body).post("/api/v1/articles").then(), "UNAUTHENTICATED",
+                "/api/v1/articles")
+                .header("WWW-Authenticate", "Bearer");
+        problem(given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/articles").then(), "UNAUTHENTICATED", "/api/v1/articles");
+        problem(given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/articles").then(), "FORBIDDEN", "/api/v1/articles");
     }
 
     @Test
@@ -176,9 +165,9 @@ class ArticleResourceTest {
         String first = Fixtures.createArticle(Map.of("headline", headline)).jsonPath().getString("slug");
         String second = Fixtures.createArticle(Map.of("headline", headline)).jsonPath().getString("slug");
         assertEquals(first + "-2", second);
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
-                .body(Map.of("headline", "x", "slug", first)).post("/api/v1/articles")
-                .then().statusCode(409).contentType(PROBLEM).body("code", equalTo("CONFLICT"));
+        problem(given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("headline", "x", "slug", first)).post("/api/v1/articles").then(), "CONFLICT",
+                "/api/v1/articles");
     }
 
     @Test
@@ -189,15 +178,11 @@ class ArticleResourceTest {
         Map<String, Object> replacement = Map.of("headline", "Replaced", "status", "published", "paragraphs",
                 List.of(Map.of("type", "heading", "text", "New body")));
 
-        given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON).body(replacement)
-                .put("/api/v1/articles/{id}", id)
-                .then().statusCode(428).contentType(PROBLEM)
-                .body("code", equalTo("PRECONDITION_REQUIRED"))
-                .body("status", equalTo(428));
-        given().auth().oauth2(TestTokens.editor()).header("If-Match", "\"a" + id + ".999\"")
-                .contentType(ContentType.JSON).body(replacement).put("/api/v1/articles/{id}", id)
-                .then().statusCode(412).contentType(PROBLEM)
-                .body("code", equalTo("PRECONDITION_FAILED"));
+        String path = "/api/v1/articles/" + id;
+        problem(given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON).body(replacement).put(path)
+                .then(), "PRECONDITION_REQUIRED", path);
+        problem(given().auth().oauth2(TestTokens.editor()).header("If-Match", "\"a" + id + ".999\"")
+                .contentType(ContentType.JSON).body(replacement).put(path).then(), "PRECONDITION_FAILED", path);
 
         String newEtag = given().auth().oauth2(TestTokens.editor()).header("If-Match", etag)
                 .contentType(ContentType.JSON).body(replacement).put("/api/v1/articles/{id}", id)
@@ -210,9 +195,8 @@ class ArticleResourceTest {
                 .extract().header("ETag");
         assertNotEquals(etag, newEtag);
         // The first writer's ETag is now stale: a second write with it cannot silently overwrite.
-        given().auth().oauth2(TestTokens.editor()).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(replacement).put("/api/v1/articles/{id}", id)
-                .then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(given().auth().oauth2(TestTokens.editor()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(replacement).put(path).then(), "PRECONDITION_FAILED", path);
         given().get("/api/v1/articles/{id}", id).then().statusCode(200).body("headline", equalTo("Replaced"));
     }
 
@@ -237,33 +221,31 @@ class ArticleResourceTest {
     void refusesAnInvalidMergePatch() {
         ExtractableResponse<Response> created = Fixtures.draftArticle();
         long id = created.jsonPath().getLong("id");
-        given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
-                .contentType("application/merge-patch+json").body("{\"headline\":null}")
-                .patch("/api/v1/articles/{id}", id)
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("headline"));
-        given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
-                .contentType("application/merge-patch+json").body("{\"commentsOpen\":\"maybe\"}")
-                .patch("/api/v1/articles/{id}", id)
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("commentsOpen"));
-        given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
-                .contentType(ContentType.JSON).body("{}").patch("/api/v1/articles/{id}", id)
-                .then().statusCode(415).contentType(PROBLEM).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        String path = "/api/v1/articles/" + id;
+        problem(given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
+                .contentType("application/merge-patch+json").body("{\"headline\":null}").patch(path).then(),
+                "VALIDATION_FAILED", path)
+                .body("errors[0].field", equalTo("headline"));
+        problem(given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
+                .contentType("application/merge-patch+json").body("{\"commentsOpen\":\"maybe\"}").patch(path)
+                .then(), "VALIDATION_FAILED", path)
+                .body("errors[0].field", equalTo("commentsOpen"));
+        problem(given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON).body("{}").patch(path).then(), "UNSUPPORTED_MEDIA_TYPE", path);
     }
 
     @Test
-    void deletesWithIfMatchTakingItsBodyAndCommentsAlong() {
+    void deletesWithIfMatchAfterWhichNeitherItNorItsCommentsAreFound() {
         ExtractableResponse<Response> created = Fixtures.publishedArticle("deleting");
         long id = created.jsonPath().getLong("id");
         int comment = given().contentType(ContentType.JSON).body(Map.of("authorName", "A", "body", "B"))
                 .post("/api/v1/articles/{id}/comments", id).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(TestTokens.editor()).delete("/api/v1/articles/{id}", id)
-                .then().statusCode(428).body("code", equalTo("PRECONDITION_REQUIRED"));
+        String path = "/api/v1/articles/" + id;
+        problem(given().auth().oauth2(TestTokens.editor()).delete(path).then(), "PRECONDITION_REQUIRED", path);
         given().auth().oauth2(TestTokens.editor()).header("If-Match", created.header("ETag"))
-                .delete("/api/v1/articles/{id}", id).then().statusCode(204).body(emptyOrNullString());
-        given().get("/api/v1/articles/{id}", id).then().statusCode(404);
-        given().get("/api/v1/comments/{id}", comment).then().statusCode(404);
+                .delete(path).then().statusCode(204).body(emptyOrNullString());
+        problem(given().get(path).then(), "NOT_FOUND", path);
+        problem(given().get("/api/v1/comments/{id}", comment).then(), "NOT_FOUND", "/api/v1/comments/" + comment);
     }
 
     @Test
@@ -288,10 +270,8 @@ class ArticleResourceTest {
 
     @Test
     void refusesATextArticleWithoutAHeadline() {
-        given().auth().oauth2(TestTokens.editor()).contentType("text/plain").body("\n\nbody only\n")
-                .post("/api/v1/articles")
-                .then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("MALFORMED_REQUEST"))
+        problem(given().auth().oauth2(TestTokens.editor()).contentType("text/plain").body("\n\nbody only\n")
+                .post("/api/v1/articles").then(), "MALFORMED_REQUEST", "/api/v1/articles")
                 .body("detail", startsWith("line 1"));
     }
 
@@ -321,8 +301,8 @@ class ArticleResourceTest {
             cursor = page.jsonPath().getString("nextCursor");
             if (cursor != null) {
                 String link = page.header("Link");
-                org.hamcrest.MatcherAssert.assertThat(link, containsString("rel=\"next\""));
-                org.hamcrest.MatcherAssert.assertThat(link, containsString("section=" + section));
+                MatcherAssert.assertThat(link, containsString("rel=\"next\""));
+                MatcherAssert.assertThat(link, containsString("section=" + section));
             } else {
                 assertNull(page.header("Link"));
             }
@@ -341,19 +321,31 @@ class ArticleResourceTest {
 
     @Test
     void refusesUnknownParametersBadValuesAndForeignCursors() {
-        given().get("/api/v1/articles?colour=red").then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("UNKNOWN_PARAMETER"))
+        String list = "/api/v1/articles";
+        problem(given().get("/api/v1/articles?colour=red").then(), "UNKNOWN_PARAMETER", list)
                 .body("detail", containsString("colour"));
-        given().get("/api/v1/articles?limit=101").then().statusCode(400).contentType(PROBLEM)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("limit"));
-        given().get("/api/v1/articles?sort=sideways").then().statusCode(400)
+        problem(given().get("/api/v1/articles?limit=101").then(), "VALIDATION_FAILED", list)
+                .body("errors[0].field", equalTo("limit"));
+        problem(given().get("/api/v1/articles?sort=sideways").then(), "VALIDATION_FAILED", list)
                 .body("errors[0].field", equalTo("sort"));
-        given().get("/api/v1/articles?from=yesterday").then().statusCode(400)
+        problem(given().get("/api/v1/articles?from=yesterday").then(), "VALIDATION_FAILED", list)
                 .body("errors[0].field", equalTo("from"));
-        given().get("/api/v1/articles?cursor=tampered.value").then().statusCode(400)
+        problem(given().get("/api/v1/articles?cursor=tampered.value").then(), "VALIDATION_FAILED", list)
                 .body("errors[0].field", equalTo("cursor"));
-        given().get("/api/v1/articles?status=draft").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        given().auth().oauth2(TestTokens.moderator()).get("/api/v1/articles?status=draft").then().statusCode(403);
+        // A genuine cursor, but given out by the oldest-first list: the newest-first list refuses it.
+        String section = Fixtures.unique("foreign");
+        for (int i = 0; i < 2; i++) {
+            Fixtures.createArticle(Map.of("headline", "Foreign " + i, "section", section, "status", "published",
+                    "publishedAt", Instant.parse("2024-02-01T00:00:00Z").plusSeconds(i).toString()));
+        }
+        String oldestCursor = given().queryParam("section", section).queryParam("sort", "oldest")
+                .queryParam("limit", 1).get(list).then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        problem(given().queryParam("section", section).queryParam("sort", "newest").queryParam("cursor", oldestCursor)
+                .get(list).then(), "VALIDATION_FAILED", list)
+                .body("errors[0].field", equalTo("cursor"));
+        problem(given().get("/api/v1/articles?status=draft").then(), "UNAUTHENTICATED", list);
+        problem(given().auth().oauth2(TestTokens.moderator()).get("/api/v1/articles?status=draft").then(),
+                "FORBIDDEN", list);
         given().auth().oauth2(TestTokens.editor()).get("/api/v1/articles?status=draft").then().statusCode(200)
                 .header("Cache-Control", "private, no-store").body("items.status", not(hasSize(0)));
     }

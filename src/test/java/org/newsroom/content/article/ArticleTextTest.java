@@ -584,7 +584,7 @@ class ArticleTextTest {
     }
 
     @Test
-    void readsTheSeedShapedFixture() throws IOException {
+    void readsTheDatelineAndPullquoteFixture() throws IOException {
         Document document = ArticleText.parse(fixture("dateline-and-pullquote.txt"));
 
         assertEquals("Harbour city opens its first floating library", document.headline());
@@ -601,7 +601,7 @@ class ArticleTextTest {
     }
 
     @Test
-    void roundTripsTheSeedShapedFixture() throws IOException {
+    void roundTripsTheDatelineAndPullquoteFixture() throws IOException {
         Document document = ArticleText.parse(fixture("dateline-and-pullquote.txt"));
 
         assertEquals(document, ArticleText.parse(ArticleText.write(document)));

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ class ListingTest {
                 .body("items.id", contains(one, both));
         given().queryParam("tag", tag).queryParam("tag", "other-" + tag).get("/api/v1/articles").then()
                 .statusCode(200).body("items.id", contains(both));
-        given().queryParam("tag", "Not A Tag").get("/api/v1/articles").then().statusCode(400)
+        problem(given().queryParam("tag", "Not A Tag").get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                "/api/v1/articles")
                 .body("errors[0].field", equalTo("tag"));
     }
 
@@ -85,7 +88,7 @@ class ListingTest {
         assertEquals(true, seen.containsAll(original), "an article was skipped");
         List<Integer> originalSeen = seen.stream().filter(original::contains).toList();
         List<Integer> newestFirst = new ArrayList<>(original);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertEquals(newestFirst, originalSeen);
     }
 
@@ -104,6 +107,6 @@ class ListingTest {
                 .body("items.find { it.name == '" + tag + "' }.articleCount", equalTo(2));
         String etag = given().get("/api/v1/tags").then().extract().header("ETag");
         given().header("If-None-Match", etag).get("/api/v1/tags").then().statusCode(304);
-        given().get("/api/v1/sections?limit=5").then().statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"));
+        problem(given().get("/api/v1/sections?limit=5").then(), "UNKNOWN_PARAMETER", "/api/v1/sections");
     }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ParagraphResourceTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
     private static final String PRIVATE = "private, no-store";
@@ -138,9 +138,8 @@ class ParagraphResourceTest {
     }
 
     @Test
-
     void answersNotModifiedForACurrentBlockEtag() {
-        // API.md §3: If-None-Match with the current ETag answers 304 with no body.
+        // If-None-Match with the current ETag answers 304 with no body (docs/http-api.md §3).
         ExtractableResponse<Response> created = Fixtures.publishedArticle(Fixtures.unique("p"));
         long article = created.jsonPath().getLong("id");
         long first = created.jsonPath().getLong("paragraphs[0].id");
@@ -165,11 +164,11 @@ class ParagraphResourceTest {
                 .post(blocksPath(article)).then(), 412, "PRECONDITION_FAILED", "precondition-failed",
                 "Precondition failed", blocksPath(article))
                 .body("detail", startsWith("The resource has changed since you read it"));
-        // A block's ETag is not the article's: inserting carries the article's (API.md §3).
+        // A block's ETag is not the article's: inserting carries the article's (docs/http-api.md §3).
         String blockEtag = editor().get(blockPath(article, firstBlock)).then().statusCode(200).extract()
                 .header("ETag");
-        editor().header("If-Match", blockEtag).contentType(ContentType.JSON).body(block).post(blocksPath(article))
-                .then().statusCode(412).contentType(PROBLEM).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(editor().header("If-Match", blockEtag).contentType(ContentType.JSON).body(block)
+                .post(blocksPath(article)).then(), "PRECONDITION_FAILED", blocksPath(article));
         assertEquals(FIXTURE_TEXTS, texts(article));
     }
 
@@ -202,9 +201,9 @@ class ParagraphResourceTest {
                         "Appended words."));
         given().get(location).then().statusCode(200).body("id", equalTo((int) id)).body("position", equalTo(4));
         // The ETag the insert used is stale now.
-        editor().header("If-Match", before).contentType(ContentType.JSON)
-                .body(Map.of("type", "paragraph", "text", "Again")).post(blocksPath(article))
-                .then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(editor().header("If-Match", before).contentType(ContentType.JSON)
+                .body(Map.of("type", "paragraph", "text", "Again")).post(blocksPath(article)).then(),
+                "PRECONDITION_FAILED", blocksPath(article));
     }
 
     @Test
@@ -278,8 +277,8 @@ class ParagraphResourceTest {
                 .body(replacement).put(blockPath(article, heading)).then(), 412, "PRECONDITION_FAILED",
                 "precondition-failed", "Precondition failed", blockPath(article, heading));
         // The article's ETag is not the block's.
-        editor().header("If-Match", articleBefore).contentType(ContentType.JSON).body(replacement)
-                .put(blockPath(article, heading)).then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(editor().header("If-Match", articleBefore).contentType(ContentType.JSON).body(replacement)
+                .put(blockPath(article, heading)).then(), "PRECONDITION_FAILED", blockPath(article, heading));
 
         String newEtag = editor().header("If-Match", etag).contentType(ContentType.JSON).body(replacement)
                 .put(blockPath(article, heading))
@@ -298,9 +297,9 @@ class ParagraphResourceTest {
                 .body("items.type", contains("paragraph", "blockquote", "pullquote"))
                 .body("items.text", contains("First block of the story.", "Now a quote.", "Quoted words."));
         // The first writer's ETag is stale now: no silent overwrite.
-        editor().header("If-Match", etag).contentType(ContentType.JSON)
-                .body(Map.of("type", "heading", "text", "Lost update")).put(blockPath(article, heading))
-                .then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(editor().header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("type", "heading", "text", "Lost update")).put(blockPath(article, heading)).then(),
+                "PRECONDITION_FAILED", blockPath(article, heading));
         assertEquals(List.of("First block of the story.", "Now a quote.", "Quoted words."), texts(article));
     }
 
@@ -390,9 +389,8 @@ class ParagraphResourceTest {
         given().get(blockPath(article, ids.get(0))).then().statusCode(200).body("position", equalTo(2));
         assertNotEquals(articleBefore, articleEtag(article));
         // An editor holding the old ETag of a renumbered block cannot write over the move.
-        editor().header("If-Match", firstEtag).contentType(MERGE_PATCH).body("{\"text\":\"stale\"}")
-                .patch(blockPath(article, ids.get(0)))
-                .then().statusCode(412).contentType(PROBLEM).body("code", equalTo("PRECONDITION_FAILED"));
+        problem(editor().header("If-Match", firstEtag).contentType(MERGE_PATCH).body("{\"text\":\"stale\"}")
+                .patch(blockPath(article, ids.get(0))).then(), "PRECONDITION_FAILED", blockPath(article, ids.get(0)));
     }
 
     @Test
@@ -408,7 +406,7 @@ class ParagraphResourceTest {
         String newEtag = editor().header("If-Match", quoteEtag).contentType(MERGE_PATCH)
                 // Raw UTF-8 bytes without a charset parameter, as JSON is sent (RFC 8259).
                 .body("{\"text\":\"Edited \u201cquote\u201d \u2014 kept exactly.\"}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8))
                 .patch(blockPath(article, quote))
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", equalTo((int) quote))
@@ -418,7 +416,7 @@ class ParagraphResourceTest {
                 .body("attribution", equalTo("Someone"))
                 .extract().header("ETag");
         assertNotEquals(quoteEtag, newEtag);
-        // API.md §3: a paragraph edit changes the article's ETag too.
+        // A paragraph edit changes the article's ETag too (docs/http-api.md §3).
         String articleAfter = articleEtag(article);
         assertNotEquals(articleBefore, articleAfter);
         given().get("/api/v1/articles/{id}", article).then().statusCode(200)
@@ -479,8 +477,7 @@ class ParagraphResourceTest {
                 .body("paragraphCount", equalTo(2))
                 .body("paragraphs.position", contains(1, 2));
         assertNotEquals(articleBefore, articleEtag(article));
-        given().get(blockPath(article, heading)).then().statusCode(404).contentType(PROBLEM)
-                .body("code", equalTo("NOT_FOUND"));
+        problem(given().get(blockPath(article, heading)).then(), "NOT_FOUND", blockPath(article, heading));
         given().get(blockPath(article, ids.get(2))).then().statusCode(200).body("position", equalTo(2));
     }
 
@@ -538,8 +535,8 @@ class ParagraphResourceTest {
                 }
             }
         }
-        given().auth().oauth2(TestTokens.forged()).header("If-Match", blockEtag).delete(block)
-                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"));
+        problem(given().auth().oauth2(TestTokens.forged()).header("If-Match", blockEtag).delete(block).then(),
+                "UNAUTHENTICATED", block);
         // Nothing changed.
         assertEquals(FIXTURE_TEXTS, texts(article));
         assertEquals(articleEtag, articleEtag(article));

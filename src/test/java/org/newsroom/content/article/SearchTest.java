@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-/** Full-text search with filters, ranking, highlights and keyset pages (issue 5). */
+/** Full-text search with filters, ranking, highlights and keyset pages. */
 @QuarkusTest
 class SearchTest {
 
@@ -115,6 +116,9 @@ class SearchTest {
         } while (cursor != null);
         assertEquals(7, seen.size());
         assertEquals(new HashSet<>(made), new HashSet<>(seen));
+        // Best first: three body matches, then two, then one; within a rank the newer id first.
+        assertEquals(List.of(made.get(5), made.get(2), made.get(4), made.get(1), made.get(6), made.get(3),
+                made.get(0)), seen);
     }
 
     @Test
@@ -123,16 +127,19 @@ class SearchTest {
         article("Plain", null, "Body", section, List.of(), Instant.parse("2025-05-01T00:00:00Z"));
         given().queryParam("section", section).get("/api/v1/articles").then().statusCode(200)
                 .body("items.highlight", everyItem(nullValue()));
-        given().queryParam("q", " ").get("/api/v1/articles").then().statusCode(400)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("q"));
-        given().queryParam("q", "x".repeat(201)).get("/api/v1/articles").then().statusCode(400)
+        problem(given().queryParam("q", " ").get("/api/v1/articles").then(), "VALIDATION_FAILED", "/api/v1/articles")
                 .body("errors[0].field", equalTo("q"));
-        given().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400)
+        problem(given().queryParam("q", "x".repeat(201)).get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                "/api/v1/articles")
+                .body("errors[0].field", equalTo("q"));
+        problem(given().queryParam("sort", "relevance").get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                "/api/v1/articles")
                 .body("errors[0].field", equalTo("sort")).body("errors[0].message", containsString("q"));
         String relevanceCursor = given().queryParam("q", "plain").queryParam("limit", 1).get("/api/v1/articles")
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         if (relevanceCursor != null) {
-            given().queryParam("cursor", relevanceCursor).get("/api/v1/articles").then().statusCode(400)
+            problem(given().queryParam("cursor", relevanceCursor).get("/api/v1/articles").then(), "VALIDATION_FAILED",
+                    "/api/v1/articles")
                     .body("errors[0].field", equalTo("cursor"));
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,9 @@ class SlugsTest {
         assertTrue(slug.length() <= 80);
         assertFalse(slug.endsWith("-"));
         assertTrue(slug.matches(Slugs.PATTERN));
+        // Seven characters a word: a cut at 80 would fall inside the twelfth, so the slug ends after the eleventh.
+        assertEquals(String.join("-", Collections.nCopies(11, "abcdef")),
+                Slugs.fromHeadline("abcdef ".repeat(20)));
     }
 
     @Test

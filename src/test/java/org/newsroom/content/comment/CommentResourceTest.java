@@ -22,6 +22,7 @@ import static org.newsroom.content.support.ProblemAssertions.problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class CommentResourceTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
     private static final String PRIVATE = "private, no-store";
     private static final String CONTROL_MESSAGE = "must not contain control characters other than newline and tab";
@@ -130,9 +130,8 @@ class CommentResourceTest {
     }
 
     @Test
-
     void countsTheBodyLimitAfterTrimming() {
-        // API.md §5: "body 1-5000 after trimming": 5000 characters plus a trailing newline are within the limit.
+        // A body is 1-5000 characters after trimming (docs/http-api.md §5): 5000 and a trailing newline are fine.
         long article = publishedArticle();
         String body = "x".repeat(5000) + "\n";
         given().contentType(ContentType.JSON).body(Map.of("authorName", "Trimmed", "body", body))
@@ -255,7 +254,7 @@ class CommentResourceTest {
         }
         assertEquals(posted, walk(article, "oldest"));
         List<Integer> reversed = new ArrayList<>(posted);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertEquals(reversed, walk(article, "newest"));
     }
 
@@ -268,8 +267,10 @@ class CommentResourceTest {
                 .body("detail", equalTo("1 field is invalid"))
                 .body("errors.field", contains("limit"))
                 .body("errors.message", contains("must be a whole number from 1 to 100"));
-        given().queryParam("limit", 101).get(path).then().statusCode(400).body("errors.field", contains("limit"));
-        given().queryParam("limit", "ten").get(path).then().statusCode(400).body("errors.field", contains("limit"));
+        problem(given().queryParam("limit", 101).get(path).then(), "VALIDATION_FAILED", path)
+                .body("errors.field", contains("limit"));
+        problem(given().queryParam("limit", "ten").get(path).then(), "VALIDATION_FAILED", path)
+                .body("errors.field", contains("limit"));
         problem(given().queryParam("sort", "random").get(path).then(), 400, "VALIDATION_FAILED", "validation",
                 "Invalid request", path)
                 .body("errors.field", contains("sort"))
@@ -448,9 +449,9 @@ class CommentResourceTest {
     }
 
     @Test
-
     void answersOneCommentWithValidatorsAndNotModified() {
-        // API.md §3: every GET of a single comment carries a strong ETag and Last-Modified; If-None-Match gives 304.
+        // Every GET of a single comment carries a strong ETag and Last-Modified; If-None-Match gives 304
+        // (docs/http-api.md §3).
         long article = publishedArticle();
         long id = post(article, Map.of("authorName", "Cached", "body", "Cache me"));
         String etag = given().get("/api/v1/comments/{id}", id).then().statusCode(200)

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.content.support.ProblemAssertions.PROBLEM;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,7 @@ class EditWindowTest {
         String path = "/api/v1/comments/" + id;
         given().header("Comment-Token", token).contentType(ContentType.JSON).body(Map.of("body", "Too late"))
                 .patch(path)
-                .then().statusCode(409).contentType("application/problem+json")
+                .then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://content.example/problems/edit-window-closed"))
                 .body("title", equalTo("Edit window closed"))
                 .body("status", equalTo(409))
@@ -82,9 +84,9 @@ class EditWindowTest {
         ExtractableResponse<Response> created = post("Owner", "Mine alone");
         long id = created.jsonPath().getLong("id");
         clock.advance(Duration.ofMillis(1500));
-        given().header("Comment-Token", "someone-elses-guess").contentType(ContentType.JSON)
+        problem(given().header("Comment-Token", "someone-elses-guess").contentType(ContentType.JSON)
                 .body(Map.of("body", "Hijack")).patch("/api/v1/comments/{id}", id)
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                .then(), "FORBIDDEN", "/api/v1/comments/" + id);
     }
 
     @Test

@@ -30,11 +30,10 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
-/** Idempotency-Key on POST (API.md §5): a retry replays the first answer and stores nothing new. */
+/** Idempotency-Key on POST (docs/http-api.md §5): a retry replays the first answer and stores nothing new. */
 @QuarkusTest
 class IdempotencyTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // ---- comments

@@ -2,6 +2,7 @@ package org.newsroom.content.comment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The production limits (5 a minute, 30 an hour) against a burst of 50 posts from one client, each with a forged
@@ -62,13 +62,8 @@ class RateLimitTest {
                 created++;
                 continue;
             }
-            assertEquals(429, response.status(), response.bodyText());
             limited++;
-            assertTrue(response.header("Content-Type").startsWith("application/problem+json"));
-            var problem = JsonPath.from(response.bodyText());
-            assertEquals("RATE_LIMITED", problem.getString("code"));
-            assertEquals("https://content.example/problems/rate-limited", problem.getString("type"));
-            assertEquals(429, problem.getInt("status"));
+            problem(response, "RATE_LIMITED", path);
             long retryAfter = Long.parseLong(response.header("Retry-After"));
             assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
         }

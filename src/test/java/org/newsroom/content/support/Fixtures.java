@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,7 @@ public final class Fixtures {
     /** A published article (published an hour ago) with three blocks; answers the created JSON. */
     public static ExtractableResponse<Response> publishedArticle(String section) {
         return createArticle(Map.of("headline", unique("Published story"), "section", section, "status", "published",
-                "publishedAt", java.time.Instant.now().minusSeconds(3600).toString(), "tags", List.of("alpha", "beta"),
+                "publishedAt", Instant.now().minusSeconds(3600).toString(), "tags", List.of("alpha", "beta"),
                 "paragraphs", List.of(
                         Map.of("type", "paragraph", "text", "First block of the story."),
                         Map.of("type", "heading", "text", "A heading"),

@@ -1,6 +1,7 @@
 package org.newsroom.content.support;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class TestTokens {
     /** Signed by a key the service does not trust. */
     public static String forged() {
         try {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return Jwt.issuer(DevServices.ISSUER).subject("intruder").groups(Set.of("editor"))
                     .expiresIn(Duration.ofHours(1)).sign(generator.generateKeyPair().getPrivate());

@@ -14,11 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.ModerationQueue.findInQueue;
+import static org.newsroom.content.support.ModerationQueue.queueIds;
+import static org.newsroom.content.support.ModerationQueue.queuePages;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +31,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.ModerationAudit;
 import org.newsroom.content.support.RawHttp;
 import org.newsroom.content.support.TestTokens;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -46,7 +50,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class ModerationTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String PRIVATE = "private, no-store";
     private static final String QUEUE = "/api/v1/moderation/comments";
 
@@ -218,10 +221,7 @@ class ModerationTest {
         for (String from : List.of("127.0.0.5", "127.0.0.6", "127.0.0.7")) {
             assertEquals(202, rawReport(from, id, Map.of()).status());
         }
-        RawHttp.Response fourth = rawReport("127.0.0.8", id, Map.of());
-        assertEquals(404, fourth.status(), fourth.bodyText());
-        assertEquals(PROBLEM, fourth.header("Content-Type"));
-        assertEquals("NOT_FOUND", JsonPath.from(fourth.bodyText()).getString("code"));
+        problem(rawReport("127.0.0.8", id, Map.of()), "NOT_FOUND", reportsPath(id));
         assertEquals(3, findInQueue("pending", id).get("reportCount"));
     }
 
@@ -382,8 +382,9 @@ class ModerationTest {
                 .statusCode(200).header("Cache-Control", PRIVATE).body("status", equalTo("rejected"));
         assertTrue(queueIds("rejected").contains((int) target.id()));
         // Nor can the author edit it back into view.
-        given().header("Comment-Token", target.token()).contentType(ContentType.JSON).body(Map.of("body", "Nicer"))
-                .patch("/api/v1/comments/{id}", target.id()).then().statusCode(409).body("code", equalTo("CONFLICT"));
+        problem(given().header("Comment-Token", target.token()).contentType(ContentType.JSON)
+                .body(Map.of("body", "Nicer")).patch("/api/v1/comments/{id}", target.id()).then(), "CONFLICT",
+                "/api/v1/comments/" + target.id());
 
         ModerationDecision decision = onlyDecision(target.id());
         assertEquals("reject", decision.action);
@@ -439,8 +440,7 @@ class ModerationTest {
         decide(id, "approve", "second look").statusCode(200);
         decide(id, "spam", "third look").statusCode(200);
         given().auth().oauth2(TestTokens.moderator()).delete("/api/v1/comments/{id}", id).then().statusCode(204);
-        List<ModerationDecision> audit = QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(id));
+        List<ModerationDecision> audit = ModerationAudit.of(id);
         assertEquals(List.of("reject", "approve", "spam", "delete"), audit.stream().map(d -> d.action).toList());
         assertEquals(List.of("first look", "second look", "third look"),
                 audit.stream().limit(3).map(d -> d.reason).toList());
@@ -466,7 +466,7 @@ class ModerationTest {
                     .body("detail", equalTo("1 field is invalid"))
                     .body("errors.field", contains("action"));
         }
-        assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(id)));
+        assertEquals(List.of(), ModerationAudit.of(id));
         assertTrue(queueIds("pending").contains((int) id));
     }
 
@@ -489,8 +489,7 @@ class ModerationTest {
                 decisionPath(gone.id()))
                 .body("detail", equalTo("A deleted comment has nothing left to decide on"));
         given().get("/api/v1/comments/{id}", gone.id()).then().statusCode(200).body("status", equalTo("deleted"));
-        assertEquals(List.of(),
-                QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(gone.id())));
+        assertEquals(List.of(), ModerationAudit.of(gone.id()));
     }
 
     @Test
@@ -506,7 +505,7 @@ class ModerationTest {
         problem(given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body(approve).post(path)
                 .then(), 401, "UNAUTHENTICATED", "unauthenticated", "Authentication required", path);
         assertTrue(queueIds("pending").contains((int) id), "still held");
-        assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> ModerationDecision.listByComment(id)));
+        assertEquals(List.of(), ModerationAudit.of(id));
     }
 
     // ---- helpers
@@ -530,7 +529,7 @@ class ModerationTest {
     }
 
     private static ValidatableResponse decide(long id, String action, String reason) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("action", action);
         if (reason != null) {
             body.put("reason", reason);
@@ -545,8 +544,7 @@ class ModerationTest {
     }
 
     private static ModerationDecision onlyDecision(long id) {
-        List<ModerationDecision> audit = QuarkusTransaction.requiringNew()
-                .call(() -> ModerationDecision.listByComment(id));
+        List<ModerationDecision> audit = ModerationAudit.of(id);
         assertEquals(1, audit.size(), "one audit row");
         return audit.get(0);
     }
@@ -555,44 +553,6 @@ class ModerationTest {
         assertNotNull(instant);
         assertTrue(Duration.between(instant, Instant.now()).abs().compareTo(Duration.ofMinutes(1)) < 0,
                 "recent: " + instant);
-    }
-
-    /** Each page of a queue, as raw JSON, walked with its cursors. */
-    private static List<String> queuePages(String status) {
-        List<String> pages = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(TestTokens.moderator()).queryParam("limit", 100);
-            if (status != null) {
-                request.queryParam("status", status);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            String page = request.get(QUEUE).then().statusCode(200).header("Cache-Control", PRIVATE).extract()
-                    .asString();
-            pages.add(page);
-            cursor = JsonPath.from(page).getString("nextCursor");
-            assertTrue(pages.size() < 1000, "the walk ends");
-        } while (cursor != null);
-        return pages;
-    }
-
-    private static List<Map<String, Object>> queueItems(String status) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (String page : queuePages(status)) {
-            items.addAll(JsonPath.from(page).getList("items"));
-        }
-        return items;
-    }
-
-    private static List<Integer> queueIds(String status) {
-        return queueItems(status).stream().map(item -> (Integer) item.get("id")).toList();
-    }
-
-    private static Map<String, Object> findInQueue(String status, long id) {
-        return queueItems(status).stream().filter(item -> ((Integer) item.get("id")) == id).findFirst()
-                .orElseThrow(() -> new AssertionError("comment " + id + " is not in the " + status + " queue"));
     }
 
     private static void notFound(ValidatableResponse response, String instance) {

@@ -3,10 +3,13 @@ package org.newsroom.content.shared.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 
@@ -30,7 +33,7 @@ class CursorTest {
     @Test
     void isUrlSafe() {
         assertEquals(cursor.encode(),
-                java.net.URLEncoder.encode(cursor.encode(), java.nio.charset.StandardCharsets.UTF_8));
+                URLEncoder.encode(cursor.encode(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -53,7 +56,7 @@ class CursorTest {
         }
     }
 
-    private static void assertInvalid(org.junit.jupiter.api.function.Executable decode) {
+    private static void assertInvalid(Executable decode) {
         ApiException e = assertThrows(ApiException.class, decode);
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals("cursor", e.errors().get(0).field());
