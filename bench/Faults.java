@@ -70,6 +70,7 @@ public class Faults {
     static final Map<String, String> rows = new LinkedHashMap<>();
     static final StringBuilder details = new StringBuilder();
     static String editorToken;
+    static String loadBefore = "?";
     static String commentsArticle;
     static double quietP50 = Double.NaN, quietP99 = Double.NaN;
     static final String READER_ARTICLE = "/api/v1/articles/bench-42";
@@ -80,6 +81,7 @@ public class Faults {
         server = new InetSocketAddress(uri.getHost(), uri.getPort());
         Set<String> cases = cases();
         long started = System.nanoTime();
+        loadBefore = loadAverage();
 
         editorToken = signedToken();
         commentsArticle = publishedArticle("Faults bench comments " + RUN);
@@ -230,8 +232,8 @@ public class Faults {
         long created = firstAnswer.values().stream().filter(s -> s == 201).count();
         LogSlice log = logSlice(logFrom, logTo);
 
-        Map<String, Integer> readyDuring = healthCounts(health, "ready", stopped, up);
-        Map<String, Integer> liveDuring = healthCounts(health, "live", stopped, up);
+        Map<String, Integer> readyDuring = healthCounts(health, "ready", stopped, starting);
+        Map<String, Integer> liveDuring = healthCounts(health, "live", stopped, starting);
         Map<String, Integer> readyAfter = healthCounts(health, "ready", up, Long.MAX_VALUE);
         Map<String, Integer> liveAfter = healthCounts(health, "live", up, Long.MAX_VALUE);
         double readyBack = firstAfter(health, up, c -> c.status == 200, "ready");
@@ -259,7 +261,9 @@ public class Faults {
         for (String line : log.samples) {
             details.append("  - `").append(line.replace('`', '\'')).append("`\n");
         }
-        details.append("- `/q/health/ready` while down: ").append(readyDuring).append(", after: ").append(readyAfter)
+        double[] readyDownMs = millis(health.stream().filter(c -> c.kind.equals("ready") && c.start >= stopped && c.start < starting).toList());
+        details.append("- `/q/health/ready` while down (polls sent from the end of `pg_ctl stop` to the start of `pg_ctl start`): ").append(readyDuring)
+                .append(String.format(" in p50 %s, max %s", ms(percentile(readyDownMs, 50)), ms(max(readyDownMs)))).append(", after: ").append(readyAfter)
                 .append(String.format(" (first UP %s after PostgreSQL was back)", secs(readyBack)))
                 .append("; `/q/health/live` while down: ").append(liveDuring).append(", after: ").append(liveAfter)
                 .append(".\n\n");
@@ -344,6 +348,25 @@ public class Faults {
         }
         slow(reader, "64 concurrent feed requests (`/feeds/articles.rss`, bulkhead 4, pool 16)", "/feeds/articles.rss");
         slow(reader, "64 concurrent article list pages (`limit=100`, no bulkhead, pool 16)", "/api/v1/articles?limit=100");
+        // Nothing the service runs now holds a connection long by itself: the slowest a request can be is a statement
+        // that waits, here on a lock, until the statement timeout cancels it.
+        Process locker = lock("comment", 9);
+        slow(reader, "64 concurrent comment lists stuck behind a lock (each holds a connection until the statement timeout, pool 16)",
+                "/api/v1/articles/" + commentsArticle + "/comments");
+        locker.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Another session holds an ACCESS EXCLUSIVE lock on the table for this long (psql); answers once it is taken. */
+    static Process lock(String table, int seconds) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(psqlCommand("BEGIN; LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE; "
+                + "SELECT pg_sleep(" + seconds + "); COMMIT;")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process locker = builder.start();
+        for (int i = 0; i < 50 && Integer.parseInt(psql("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                + " where c.relname = '" + table + "' and l.mode = 'AccessExclusiveLock' and l.granted")) == 0; i++) {
+            pause(100);
+        }
+        return locker;
     }
 
     static void slow(HttpClient reader, String name, String path) throws Exception {
@@ -362,6 +385,8 @@ public class Faults {
                 .append(String.format("- The reader of `%s`: p50 %s, p99 %s, max %s (quiet: p50 %s, p99 %s); %s.%n",
                         READER_ARTICLE, ms(percentile(readerMs, 50)), ms(percentile(readerMs, 99)), ms(max(readerMs)),
                         ms(quietP50), ms(quietP99), counts(flood.reader)))
+                .append(refused == 0 ? "" : "- The 503s said: " + details503(flood.calls) + ".\n")
+                .append(flood.reader.stream().anyMatch(c -> c.status == 503) ? "- The reader's 503s said: " + details503(flood.reader) + ".\n" : "")
                 .append(String.format("- `/q/health/ready`: %s, answered in p50 %s, max %s.%n%n", ready,
                         ms(percentile(readyMs, 50)), ms(max(readyMs))));
         rows.put(name, String.format(
@@ -472,6 +497,7 @@ public class Faults {
         progress("replies", rounds + " rounds of " + replies + " replies at once to a new comment");
         List<Call> all = new ArrayList<>();
         List<String> results = new ArrayList<>();
+        List<String> compact = new ArrayList<>();
         int exactRounds = 0, retried = 0;
         for (int round = 1; round <= rounds; round++) {
             long parent = commentId(postComment(http, commentsArticle, UUID.randomUUID().toString(),
@@ -513,16 +539,16 @@ public class Faults {
                     + " from comment c where c.id = " + parent).trim().split(" ");
             boolean exact = apiCount.equals(db[1]) && db[0].equals(db[1]) && db[1].equals(String.valueOf(replies));
             exactRounds += exact ? 1 : 0;
-            results.add("round " + round + ": replyCount " + apiCount + " (column " + db[0] + "), " + db[1]
-                    + " published replies stored");
+            results.add("replyCount " + apiCount + " (column " + db[0] + ") for " + db[1] + " stored");
+            compact.add(apiCount + " for " + db[1]);
         }
         String name = "10 concurrent replies to one comment (3 rounds)";
         details.append("### ").append(name).append("\n\n")
                 .append("- Each round a new top-level comment, then 10 replies to it at once (10 clients, each with an Idempotency-Key); whatever was not a 201 sent again with the same key.\n")
                 .append("- First answers: ").append(counts(all)).append(String.format("; %d retried.%n", retried))
-                .append("- ").append(String.join("; ", results)).append(".\n\n");
+                .append("- Rounds: ").append(String.join("; ", results)).append(".\n\n");
         rows.put(name, String.format("%s; %d retried; replyCount exact in %d of %d rounds (%s)", counts(all), retried,
-                exactRounds, rounds, String.join("; ", results)));
+                exactRounds, rounds, String.join(", ", compact)));
         progress("replies", rows.get(name));
     }
 
@@ -613,13 +639,7 @@ public class Faults {
         progress("timeout", "holding an ACCESS EXCLUSIVE lock on the article table for 6 s (psql), and reading an article behind it");
         HttpClient http = client();
         String article = "/api/v1/articles/bench-43";
-        Process locker = new ProcessBuilder(psqlCommand("BEGIN; LOCK TABLE article IN ACCESS EXCLUSIVE MODE; "
-                + "SELECT pg_sleep(6); COMMIT;")).redirectErrorStream(true).start();
-        long lockedAt = System.nanoTime();
-        for (int i = 0; i < 50 && Integer.parseInt(psql("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
-                + " where c.relname = 'article' and l.mode = 'AccessExclusiveLock' and l.granted")) == 0; i++) {
-            pause(100);
-        }
+        Process locker = lock("article", 6);
         List<String> waiting = new CopyOnWriteArrayList<>();
         Thread watcher = started(() -> {
             pause(1000);
@@ -1023,6 +1043,18 @@ public class Faults {
         return byLabel.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey()).collect(Collectors.joining(", "));
     }
 
+    static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** How many 503s said what, by their problem's detail. */
+    static String details503(List<Call> calls) {
+        Map<String, Integer> byDetail = new TreeMap<>();
+        calls.stream().filter(c -> c.status == 503).forEach(c -> {
+            Matcher detail = DETAIL.matcher(c.body);
+            byDetail.merge(detail.find() ? detail.group(1) : "(no detail)", 1, Integer::sum);
+        });
+        return byDetail.entrySet().stream().map(e -> e.getValue() + "× \"" + e.getKey() + "\"").collect(Collectors.joining(", "));
+    }
+
     static Map<String, Integer> healthCounts(List<Call> health, String kind, long from, long to) {
         Map<String, Integer> byStatus = new TreeMap<>();
         health.stream().filter(c -> c.kind.equals(kind) && c.start >= from && c.start < to).forEach(c -> byStatus.merge(
@@ -1143,6 +1175,15 @@ public class Faults {
         }
     }
 
+    /** The 1-minute load average (Linux): other work on the machine competes with the service and the clients. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
@@ -1173,7 +1214,8 @@ public class Faults {
                 + "- Machine: " + env("FAULTS_MACHINE", "?") + "\n"
                 + "- Command: `" + env("FAULTS_COMMAND", "bench/faults.sh") + "`\n"
                 + "- The service: `java -jar target/quarkus-app/quarkus-run.jar` with its own settings (pool 16, acquisition timeout 2 s, statement_timeout 2 s, bulkhead `content.limits.expensive-reads` 4, idle timeout 30 s), except comment rate limits and `CONTENT_COMMENTS_REPORTS_TO_HOLD` raised (the bench posts hundreds of comments from one address)\n"
-                + "- Clients run on the same machine as the service and PostgreSQL, and compete with them for its cores.\n\n"
+                + "- Clients run on the same machine as the service and PostgreSQL, and compete with them for its cores; the 1-minute load average was "
+                + loadBefore + " before the cases and " + loadAverage() + " after them.\n\n"
                 + table + "\n## Details\n\n" + details;
         Files.writeString(Path.of(out), doc);
         System.out.println("\nWritten to " + out);
