@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.web.QueryParameters;
@@ -22,6 +24,7 @@ public record ArticleListQuery(Visibility visibility, String q, String section, 
     }
 
     private static final int MAX_QUERY_LENGTH = 200;
+    private static final Pattern TERM = Pattern.compile("-?\"[^\"]*\"?|[^\\s\"]+");
 
     /** {@code status}: which articles; anything but published is for editors. */
     public static Visibility visibility(String status) {
@@ -54,7 +57,23 @@ public record ArticleListQuery(Visibility visibility, String q, String section, 
                 .allMatch(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c)))) {
             throw ApiException.invalid("q", "must be 1 to " + MAX_QUERY_LENGTH + " characters of one line");
         }
+        if (search != null && !hasWordToFind(search)) {
+            // "-word" alone matches every article without it: it would rank the whole table.
+            throw ApiException.invalid("q", "must name a word to find; exclusions (-word) only narrow a search");
+        }
         return search;
+    }
+
+    /** Web search syntax: a term or a "phrase" that is not excluded with a leading minus, and not the word OR. */
+    static boolean hasWordToFind(String search) {
+        Matcher terms = TERM.matcher(search);
+        while (terms.find()) {
+            String term = terms.group();
+            if (!term.startsWith("-") && !term.equalsIgnoreCase("or")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cursors carry this, so a cursor from one ordering is refused by another. */

@@ -37,11 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.version.Read;
 import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.MergePatch;
+import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
+import org.newsroom.content.shared.web.TextPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -96,12 +99,17 @@ public class ArticleResource {
             Roles.require(identity, Roles.EDITOR);
         }
         ArticleListQuery query = ArticleListQuery.checked(visibility, q, section, tag, from, to, sort, limit, cursor);
+        boolean search = query.q() != null;
         if (wantsText(request)) {
-            return representations.renderPage(articles.listText(query, isEditor(), representations.known()), uri,
-                    VARY).type(TEXT).build();
+            Read<TextPage> lines = search
+                    ? articles.searchText(query, isEditor(), representations.known())
+                    : articles.listText(query, isEditor(), representations.known());
+            return representations.renderPage(lines, uri, VARY).type(TEXT).build();
         }
-        return representations.renderPage(articles.list(query, isEditor(), representations.known()), uri, VARY)
-                .build();
+        Read<Page<ArticleSummary>> page = search
+                ? articles.search(query, isEditor(), representations.known())
+                : articles.list(query, isEditor(), representations.known());
+        return representations.renderPage(page, uri, VARY).build();
     }
 
     @POST

@@ -15,6 +15,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
@@ -28,6 +29,8 @@ import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.TextPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /** Articles: reading them (one, a list, a search), and writing them whole; {@link ParagraphService} edits blocks. */
 @ApplicationScoped
@@ -75,14 +78,34 @@ public class ArticleService {
         return Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
     }
 
+    /** A page of a list without {@code q}. */
     public Read<Page<ArticleSummary>> list(ArticleListQuery query, boolean editor, KnownVersions known) {
-        Listed<ArticleSummary> listed = page(query);
+        return json(page(query), query, editor, known);
+    }
+
+    /** A page of a search ({@code q}): it ranks every match, so it is one of the expensive reads. */
+    @ApplyGuard(ExpensiveReads.GUARD)
+    public Read<Page<ArticleSummary>> search(ArticleListQuery query, boolean editor, KnownVersions known) {
+        return json(page(query), query, editor, known);
+    }
+
+    /** A page of a list as one line per article, for terminals: its own version. */
+    public Read<TextPage> listText(ArticleListQuery query, boolean editor, KnownVersions known) {
+        return text(page(query), query, editor, known);
+    }
+
+    @ApplyGuard(ExpensiveReads.GUARD)
+    public Read<TextPage> searchText(ArticleListQuery query, boolean editor, KnownVersions known) {
+        return text(page(query), query, editor, known);
+    }
+
+    private static Read<Page<ArticleSummary>> json(Listed<ArticleSummary> listed, ArticleListQuery query,
+            boolean editor, KnownVersions known) {
         return Read.of(known, listed.version(Page.JSON), listAudience(query, editor), listed::page);
     }
 
-    /** The same page as one line per article, for terminals: its own version. */
-    public Read<TextPage> listText(ArticleListQuery query, boolean editor, KnownVersions known) {
-        Listed<ArticleSummary> listed = page(query);
+    private static Read<TextPage> text(Listed<ArticleSummary> listed, ArticleListQuery query, boolean editor,
+            KnownVersions known) {
         return Read.of(known, listed.version(Page.TEXT), listAudience(query, editor),
                 () -> new TextPage(ArticleLines.of(listed.page().items()), listed.page().nextCursor()));
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -182,8 +183,28 @@ public class Comment extends PanacheEntityBase {
     public void threadChanged(Instant now) {
         if (rootId != null) {
             flush();
+            lockThread(rootId);
             recountReplies(rootId, now);
         }
+    }
+
+    /**
+     * The comment with this id, locked until the transaction ends: concurrent reports of one comment take turns, so
+     * each counts on the count the last one left, and none fails.
+     */
+    public static Comment findLocked(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Makes the recounts of one thread take turns: after waiting here, a transaction's next statement sees every
+     * reply the others committed (under READ COMMITTED a recount that waited only in its own UPDATE would count
+     * with the snapshot it took before waiting, and miss them). {@code FOR NO KEY UPDATE} leaves replies free to be
+     * inserted meanwhile: their foreign keys take only a key-share lock on the root.
+     */
+    private static void lockThread(long rootId) {
+        getEntityManager().createNativeQuery("SELECT id FROM comment WHERE id = :root FOR NO KEY UPDATE")
+                .setParameter("root", rootId).getResultList();
     }
 
     /** Keeps a thread's count of published replies exact, whatever changed under it. */

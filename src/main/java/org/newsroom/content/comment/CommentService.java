@@ -20,6 +20,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -29,6 +30,8 @@ import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.TextPage;
+
+import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /** Reader comments: posting, threads, the author's edits and deletes with the comment's token, and reports. */
 @ApplicationScoped
@@ -99,6 +102,7 @@ public class CommentService {
      * A page of top-level comments as a readable thread for terminals: each with the replies under it (loaded for the
      * whole page in one query). Its own version: the replies it shows count in it too.
      */
+    @ApplyGuard(ExpensiveReads.GUARD)
     public Read<TextPage> threadText(String articleRef, boolean newestFirst, int limit, String cursor,
             KnownVersions known) {
         Listed<CommentResponse> page = topLevel(articleRef, newestFirst, limit, cursor);
@@ -184,7 +188,8 @@ public class CommentService {
      */
     @Idempotent
     public Posted report(long id, ReportRequest report, String clientAddress, IdempotencyKey key) {
-        Comment comment = visibleToReaders(Comment.findById(id));
+        // Locked before the report row is written, so that concurrent reports of this comment take turns.
+        Comment comment = visibleToReaders(Comment.findLocked(id));
         if (comment.status != CommentStatus.PUBLISHED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to report");
         }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.newsroom.content.shared.config.ContentConfig;
-import org.newsroom.content.shared.error.RateLimitedException;
+import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.error.RetryLaterException;
 
 /**
  * Comments per client address, a minute and an hour (docs/http-api.md §5), counted from the comment table itself, so that
@@ -36,6 +37,7 @@ public class RateLimiter {
         // A place frees up when the oldest of the last `allowed` comments leaves the window.
         Instant oldestCounted = Comment.nthNewestByClientSince(clientAddress, since, allowed).orElse(now);
         long retryAfter = Duration.between(now, oldestCounted.plus(window)).toSeconds() + 1;
-        throw new RateLimitedException("At most " + allowed + " comments " + unit + " from one address", retryAfter);
+        throw new RetryLaterException(ErrorCode.RATE_LIMITED,
+                "At most " + allowed + " comments " + unit + " from one address", retryAfter);
     }
 }

@@ -13,11 +13,14 @@ import jakarta.transaction.Transactional;
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.Paragraph;
+import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
 import org.newsroom.content.shared.version.Version;
 import org.newsroom.content.shared.web.Listed;
+
+import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /**
  * A feed in two statements, the second only for a reader who lacks the current version: the latest article rows
@@ -39,6 +42,7 @@ public class FeedService {
     }
 
     /** The feed as its kind writes it: RSS or Atom XML, or a JSON Feed record. */
+    @ApplyGuard(ExpensiveReads.GUARD)
     public Read<Object> feed(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
         Listed<ArticleSummary> latest = articles.latest(filter.section(), filter.tags(), SIZE);
         List<ArticleSummary> rows = latest.page().items();

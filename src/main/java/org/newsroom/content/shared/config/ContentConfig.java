@@ -18,6 +18,30 @@ public interface ContentConfig {
 
     Search search();
 
+    Limits limits();
+
+    Database database();
+
+    interface Limits {
+
+        /**
+         * Searches, feeds and text threads running at once on one instance; keep it well under the pool size
+         * ({@code quarkus.datasource.jdbc.max-size}) so that the cheap reads always find a connection.
+         */
+        @WithDefault("4")
+        int expensiveReads();
+    }
+
+    interface Database {
+
+        /**
+         * PostgreSQL's statement_timeout for the service's connections (e.g. {@code 2s}): no statement runs longer;
+         * one that would is answered 503 with Retry-After.
+         */
+        @WithDefault("2s")
+        String statementTimeout();
+    }
+
     interface Search {
 
         /** PostgreSQL's text search configuration for documents and queries ({@code english}, {@code simple}, ...). */

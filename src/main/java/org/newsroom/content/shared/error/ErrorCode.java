@@ -32,7 +32,13 @@ public enum ErrorCode {
                                                                                                                     "Too many requests"), INTERNAL(
                                                                                                                             500,
                                                                                                                             "internal",
-                                                                                                                            "Internal error");
+                                                                                                                            "Internal error"), SERVICE_UNAVAILABLE(
+                                                                                                                                    503,
+                                                                                                                                    "service-unavailable",
+                                                                                                                                    "Service unavailable"), OVERLOADED(
+                                                                                                                                            503,
+                                                                                                                                            "overloaded",
+                                                                                                                                            "Too busy right now");
 
     private static final String TYPE_BASE = "https://content.example/problems/";
 

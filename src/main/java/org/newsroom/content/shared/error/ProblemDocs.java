@@ -31,6 +31,8 @@ public final class ProblemDocs {
             + " the last 24 hours";
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE: none of the accepted media types is offered";
     public static final String INTERNAL = "INTERNAL: logged on our side";
+    public static final String UNAVAILABLE = "SERVICE_UNAVAILABLE: the database cannot be reached; or OVERLOADED: too"
+            + " busy for this request right now. Retry after Retry-After seconds";
 
     private ProblemDocs() {
     }

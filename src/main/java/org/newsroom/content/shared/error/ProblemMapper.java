@@ -34,12 +34,22 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** How long a client should wait before retrying when the database cannot be reached, in seconds. */
+    static final long RETRY_AFTER_OUTAGE = 5;
+    /** How long a client should wait before retrying work this instance is too busy for, in seconds. */
+    static final long RETRY_AFTER_BUSY = 2;
+
+    private final DatabaseState database;
+
+    public ProblemMapper(DatabaseState database) {
+        this.database = database;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         Response response = problem(e.code(), e.getMessage(), uri, e.errors());
-        if (e instanceof RateLimitedException limited) {
-            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds()).build();
+        if (e instanceof RetryLaterException later) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build();
         }
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
             return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -78,9 +88,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
-        return problem(ErrorCode.PRECONDITION_FAILED, "Someone else changed this resource at the same moment", uri,
-                List.of());
+    public Response staleWrite(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return concurrentChange(uri, headers);
     }
 
     /** Hibernate's, not Bean Validation's (imported above): both classes have this name. */
@@ -126,10 +135,52 @@ public class ProblemMapper {
         return response;
     }
 
+    /**
+     * Whatever else was thrown, recognised by its causes however it was wrapped: an unreachable database, a full
+     * pool, a statement over its time or work over its limit are 503s to retry; a concurrent change of the same row
+     * is a 409 (or a 412 for a write that named the version it changes); only the rest is a 500, logged.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.error("Unexpected error", e);
-        return problem(ErrorCode.INTERNAL, detailFor(ErrorCode.INTERNAL), uri, List.of());
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        return switch (Failures.classify(e)) {
+            case DATABASE_UNREACHABLE -> {
+                database.unreachable(e);
+                yield retryLater(ErrorCode.SERVICE_UNAVAILABLE, "The database cannot be reached; retry shortly",
+                        RETRY_AFTER_OUTAGE, uri);
+            }
+            case NO_CONNECTION -> database.isReachable()
+                    ? retryLater(ErrorCode.OVERLOADED, "No database connection was free in time; retry shortly",
+                            RETRY_AFTER_BUSY, uri)
+                    : retryLater(ErrorCode.SERVICE_UNAVAILABLE, "The database cannot be reached; retry shortly",
+                            RETRY_AFTER_OUTAGE, uri);
+            case TOO_SLOW -> retryLater(ErrorCode.OVERLOADED, "This request took longer than allowed; retry later",
+                    RETRY_AFTER_BUSY, uri);
+            case BUSY -> retryLater(ErrorCode.OVERLOADED,
+                    "Too many requests of this kind are running right now; retry shortly", RETRY_AFTER_BUSY, uri);
+            case CONCURRENT_CHANGE -> concurrentChange(uri, headers);
+            case OTHER -> {
+                LOG.error("Unexpected error", e);
+                yield problem(ErrorCode.INTERNAL, detailFor(ErrorCode.INTERNAL), uri, List.of());
+            }
+        };
+    }
+
+    /**
+     * Two writes to the same row at once: for a write that named the version it changes (If-Match), that version is
+     * no longer current (412); any other write simply lost the race and may be sent again (409).
+     */
+    private static Response concurrentChange(UriInfo uri, HttpHeaders headers) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            return problem(ErrorCode.PRECONDITION_FAILED, "Someone else changed this resource at the same moment", uri,
+                    List.of());
+        }
+        return problem(ErrorCode.CONFLICT, "Someone else changed this resource at the same moment; send it again", uri,
+                List.of());
+    }
+
+    private static Response retryLater(ErrorCode code, String detail, long seconds, UriInfo uri) {
+        return Response.fromResponse(problem(code, detail, uri, List.of())).header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
     }
 
     static String detailFor(ErrorCode code) {

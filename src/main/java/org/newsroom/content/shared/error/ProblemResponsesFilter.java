@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the problems each operation declares ({@code @APIResponse} with a {@link ProblemDocs} description):
  * every 4xx and 5xx answer gets the problem body (docs/http-api.md §6); every operation that answers a body gets a
- * 406 (for an Accept it cannot answer), and every operation a 500.
+ * 406 (for an Accept it cannot answer), and every operation a 500 and a 503 (every operation reads the database).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -36,6 +36,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addIfAbsent(responses, "406", ProblemDocs.NOT_ACCEPTABLE);
         }
         addIfAbsent(responses, "500", ProblemDocs.INTERNAL);
+        addIfAbsent(responses, "503", ProblemDocs.UNAVAILABLE);
         responses.getAPIResponses().forEach((status, response) -> {
             // Quarkus adds bare 401 and 403 entries for secured methods, and operations declare problems by
             // description alone: give each the problem body.

@@ -1,0 +1,73 @@
+package org.newsroom.content.shared.error;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.hibernate.StaleStateException;
+
+/**
+ * What an unexpected exception means for the client, wherever in its chain of causes the reason sits: Hibernate,
+ * the transaction manager and CDI each wrap what they catch, so the type that arrives says little.
+ */
+final class Failures {
+
+    enum Kind {
+        /** PostgreSQL cannot be reached, or went away mid-transaction. */
+        DATABASE_UNREACHABLE,
+        /** No database connection was free in time. */
+        NO_CONNECTION,
+        /** A statement ran past the statement timeout. */
+        TOO_SLOW,
+        /** Expensive work over its concurrency limit. */
+        BUSY,
+        /** Another transaction changed the same row first. */
+        CONCURRENT_CHANGE,
+        /** Anything else: a bug. */
+        OTHER
+    }
+
+    private Failures() {
+    }
+
+    static Kind classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Kind kind = kindOf(cause);
+            if (kind != Kind.OTHER) {
+                return kind;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    private static Kind kindOf(Throwable cause) {
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            return Kind.CONCURRENT_CHANGE;
+        }
+        if (cause instanceof BulkheadException) {
+            return Kind.BUSY;
+        }
+        if (cause instanceof SQLException sql) {
+            return kindOf(sql);
+        }
+        return Kind.OTHER;
+    }
+
+    private static Kind kindOf(SQLException sql) {
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        // 08: connection exceptions; 57P01..57P03: the server is shutting down, or starting.
+        if (state.startsWith("08") || state.startsWith("57P") || sql instanceof SQLTransientConnectionException) {
+            return Kind.DATABASE_UNREACHABLE;
+        }
+        if (state.equals("57014")) {
+            return Kind.TOO_SLOW;
+        }
+        // Agroal's pool, when every connection stays taken for the acquisition timeout.
+        if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+            return Kind.NO_CONNECTION;
+        }
+        return Kind.OTHER;
+    }
+}
