@@ -15,7 +15,12 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.datasource.jdbc.url", DevServices.postgresJdbcUrl(),
+        return settings(DevServices.postgresJdbcUrl());
+    }
+
+    /** What the packaged application is given, with the database at {@code jdbcUrl} (the embedded server's user). */
+    static Map<String, String> settings(String jdbcUrl) {
+        return Map.of("quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", EmbeddedPostgres.USER,
                 "quarkus.datasource.password", EmbeddedPostgres.PASSWORD,
                 "mp.jwt.verify.publickey", DevServices.jwtKeys().get("public"),

@@ -31,7 +31,8 @@ import com.sun.security.auth.module.UnixSystem;
  * PostgreSQL refuses to run as root, so when this JVM is root the server runs as {@code nobody} through
  * {@code setpriv}; that is why every file it touches lives in the system temp folder (a clone in root's home
  * is not reachable by {@code nobody}). The binaries are unpacked once per version and shared; each server
- * gets a fresh data directory that is removed when it stops.
+ * gets a fresh data directory that is removed when it stops. A test may {@link #pause()} a server (an outage) and
+ * {@link #resume()} it.
  */
 public final class EmbeddedPostgres {
 
@@ -70,31 +71,56 @@ public final class EmbeddedPostgres {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Stops the server at once (its data is thrown away) and removes its data directory. */
     public void stop() {
         try {
-            run(List.of(bin("pg_ctl"), "stop", "-D", dataDirectory.toString(), "-m", "immediate", "-w"), false);
+            run(List.of(bin("pg_ctl"), "stop", "-D", cluster().toString(), "-m", "immediate", "-w"), false);
         } finally {
             deleteRecursively(dataDirectory);
         }
     }
 
+    /**
+     * Shuts the server down as an outage would, keeping its data: every session is ended (the clients' connections
+     * break) and the port is closed (new ones are refused) until {@link #resume()}. Answers once it is down.
+     */
+    public void pause() {
+        run(List.of(bin("pg_ctl"), "stop", "-D", cluster().toString(), "-m", "fast", "-w", "-t",
+                String.valueOf(START_TIMEOUT.toSeconds())), true);
+    }
+
+    /** Starts the paused server again, on the same port with the same data; answers once it takes connections. */
+    public void resume() {
+        startCluster();
+    }
+
     private void initAndStart() throws IOException {
         Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".pw");
         Files.writeString(passwordFile, PASSWORD);
-        Path cluster = dataDirectory.resolve("cluster");
         if (isRoot()) {
             handOverToUnprivilegedUser(dataDirectory);
             handOverToUnprivilegedUser(passwordFile);
         }
-        run(List.of(bin("initdb"), "-D", cluster.toString(), "-U", USER, "--pwfile=" + passwordFile,
+        run(List.of(bin("initdb"), "-D", cluster().toString(), "-U", USER, "--pwfile=" + passwordFile,
                 "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"), true);
         Files.deleteIfExists(passwordFile);
+        startCluster();
+    }
+
+    private void startCluster() {
         String options = "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=''"
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
-        run(List.of(bin("pg_ctl"), "start", "-D", cluster.toString(), "-w", "-t",
+        run(List.of(bin("pg_ctl"), "start", "-D", cluster().toString(), "-w", "-t",
                 String.valueOf(START_TIMEOUT.toSeconds()), "-o", options,
                 "-l", dataDirectory.resolve("server.log").toString()), true);
+    }
+
+    private Path cluster() {
+        return dataDirectory.resolve("cluster");
     }
 
     private String bin(String name) {

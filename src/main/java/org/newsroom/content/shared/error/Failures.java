@@ -2,6 +2,7 @@ package org.newsroom.content.shared.error;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -64,8 +65,9 @@ final class Failures {
         if (state.equals("57014")) {
             return Kind.TOO_SLOW;
         }
-        // Agroal's pool, when every connection stays taken for the acquisition timeout.
-        if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+        // Agroal's pool: "Sorry, acquisition timeout!" when every connection stays taken, "Acquisition timeout while
+        // waiting for new connection" when a new one is not made in time.
+        if (sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
             return Kind.NO_CONNECTION;
         }
         return Kind.OTHER;
