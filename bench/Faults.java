@@ -74,6 +74,8 @@ public class Faults {
     static String commentsArticle;
     static double quietP50 = Double.NaN, quietP99 = Double.NaN;
     static final String READER_ARTICLE = "/api/v1/articles/bench-42";
+    /** Clients posting comments through the outage: each commit in flight when PostgreSQL goes is a case to handle. */
+    static final int POSTERS = 6;
 
     public static void main(String[] args) throws Exception {
         base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
@@ -132,12 +134,12 @@ public class Faults {
 
     static void outage() throws Exception {
         String stop = env("PG_STOP", ""), start = env("PG_START", "");
-        String name = "PostgreSQL stopped for 10 s (4 clients posting comments with Idempotency-Keys, 2 reading an article)";
+        String name = "PostgreSQL stopped for 10 s";
         if (stop.isBlank() || start.isBlank()) {
             rows.put(name, "not run: PG_STOP and PG_START are not set");
             return;
         }
-        progress("outage", "4 posting and 2 reading clients, /q/health polled every 250 ms; 5 s before the stop");
+        progress("outage", POSTERS + " posting and 2 reading clients, /q/health polled every 250 ms; 5 s before the stop");
         HttpClient http = client();
         List<Call> calls = new CopyOnWriteArrayList<>();
         List<Call> health = new CopyOnWriteArrayList<>();
@@ -145,7 +147,7 @@ public class Faults {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         String marker = "faults-outage run=" + RUN + " key=";
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < POSTERS; i++) {
             threads.add(loop(running, () -> {
                 String key = UUID.randomUUID().toString();
                 Call call = postComment(http, commentsArticle, key, marker + key, null, "POST");
@@ -239,6 +241,8 @@ public class Faults {
         double readyBack = firstAfter(health, up, c -> c.status == 200, "ready");
 
         details.append("### PostgreSQL stopped for 10 s\n\n")
+                .append("- " + POSTERS + " clients post comments (each with a new Idempotency-Key and a marker in the body, 50 ms apart), 2 read `"
+                        + READER_ARTICLE + "` (20 ms apart), `/q/health/ready` and `/q/health/live` are polled every 250 ms; 5 s in, `pg_ctl stop -m fast`; 10 s after it began, `pg_ctl start`; 10 s more.\n")
                 .append(String.format("- PostgreSQL stopped %.1f s after `pg_ctl stop -m fast` began, accepted connections again %.1f s after it began.%n",
                         (stopped - down) / 1e9, (up - down) / 1e9))
                 .append("- In flight when the stop began, or sent while `pg_ctl stop` ran: ").append(counts(atStop)).append(".\n")
