@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
@@ -85,8 +86,9 @@ public class ArticleService {
 
     /** A page of a search ({@code q}): it ranks every match, so it is one of the expensive reads. */
     @ApplyGuard(ExpensiveReads.GUARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Read<Page<ArticleSummary>> search(ArticleListQuery query, boolean editor, KnownVersions known) {
-        return json(page(query), query, editor, known);
+        return ExpensiveReads.inTransaction(() -> json(page(query), query, editor, known));
     }
 
     /** A page of a list as one line per article, for terminals: its own version. */
@@ -95,8 +97,9 @@ public class ArticleService {
     }
 
     @ApplyGuard(ExpensiveReads.GUARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Read<TextPage> searchText(ArticleListQuery query, boolean editor, KnownVersions known) {
-        return text(page(query), query, editor, known);
+        return ExpensiveReads.inTransaction(() -> text(page(query), query, editor, known));
     }
 
     private static Read<Page<ArticleSummary>> json(Listed<ArticleSummary> listed, ArticleListQuery query,

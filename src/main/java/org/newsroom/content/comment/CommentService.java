@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.article.Article;
 import org.newsroom.content.article.ArticleService;
@@ -103,7 +104,13 @@ public class CommentService {
      * whole page in one query). Its own version: the replies it shows count in it too.
      */
     @ApplyGuard(ExpensiveReads.GUARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Read<TextPage> threadText(String articleRef, boolean newestFirst, int limit, String cursor,
+            KnownVersions known) {
+        return ExpensiveReads.inTransaction(() -> thread(articleRef, newestFirst, limit, cursor, known));
+    }
+
+    private Read<TextPage> thread(String articleRef, boolean newestFirst, int limit, String cursor,
             KnownVersions known) {
         Listed<CommentResponse> page = topLevel(articleRef, newestFirst, limit, cursor);
         List<Long> roots = page.page().items().stream().filter(c -> c.replyCount() > 0).map(CommentResponse::id)

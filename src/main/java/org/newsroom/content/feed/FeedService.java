@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.article.ArticleSummary;
@@ -43,7 +44,12 @@ public class FeedService {
 
     /** The feed as its kind writes it: RSS or Atom XML, or a JSON Feed record. */
     @ApplyGuard(ExpensiveReads.GUARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Read<Object> feed(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
+        return ExpensiveReads.inTransaction(() -> read(kind, filter, links, known));
+    }
+
+    private Read<Object> read(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
         Listed<ArticleSummary> latest = articles.latest(filter.section(), filter.tags(), SIZE);
         List<ArticleSummary> rows = latest.page().items();
         Instant lastModified = rows.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(null);

@@ -75,9 +75,10 @@ public final class RawHttp {
 
     /**
      * Reads the head, then exactly the body it announces ({@code Content-Length}, or chunks), so that an answer sent
-     * before the request body was read is seen even while the server keeps the connection open.
+     * before the request body was read is seen even while the server keeps the connection open (and so that a
+     * keep-alive client can read one answer and send its next request on the same connection).
      */
-    private static Response read(InputStream in) throws IOException {
+    public static Response read(InputStream in) throws IOException {
         List<String> head = new ArrayList<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             head.add(line);
