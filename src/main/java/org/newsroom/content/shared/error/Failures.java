@@ -30,17 +30,35 @@ final class Failures {
         OTHER
     }
 
+    /** Chains are short; a cycle through suppressed exceptions must not loop. */
+    private static final int MAX_DEPTH = 32;
+
     private Failures() {
     }
 
     static Kind classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        return classify(failure, 0);
+    }
+
+    /**
+     * Along the causes, and the suppressed exceptions too: a commit cut off by the database's shutdown carries the
+     * connection error only as a suppressed exception of the transaction manager's RollbackException.
+     */
+    private static Kind classify(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = next(cause), depth++) {
             Kind kind = kindOf(cause);
+            for (Throwable suppressed : cause.getSuppressed()) {
+                kind = kind != Kind.OTHER ? kind : classify(suppressed, depth + 1);
+            }
             if (kind != Kind.OTHER) {
                 return kind;
             }
         }
         return Kind.OTHER;
+    }
+
+    private static Throwable next(Throwable cause) {
+        return cause.getCause() == cause ? null : cause.getCause();
     }
 
     private static Kind kindOf(Throwable cause) {
