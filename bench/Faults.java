@@ -57,6 +57,10 @@ import java.util.stream.Collectors;
  */
 public class Faults {
 
+    /** The service's pool and expensive-reads limit: its defaults, unless this run's environment changes them. */
+    static final String POOL = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "16");
+    static final String BULKHEAD = System.getenv().getOrDefault("CONTENT_LIMITS_EXPENSIVE_READS", "4");
+
     static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Pattern REPLY_COUNT = Pattern.compile("\"replyCount\"\\s*:\\s*(\\d+)");
@@ -350,12 +354,13 @@ public class Faults {
             quietP50 = percentile(quiet, 50);
             quietP99 = percentile(quiet, 99);
         }
-        slow(reader, "64 concurrent feed requests (`/feeds/articles.rss`, bulkhead 4, pool 16)", "/feeds/articles.rss");
-        slow(reader, "64 concurrent article list pages (`limit=100`, no bulkhead, pool 16)", "/api/v1/articles?limit=100");
+        slow(reader, "64 concurrent feed requests (`/feeds/articles.rss`, bulkhead " + BULKHEAD + ", pool " + POOL + ")", "/feeds/articles.rss");
+        slow(reader, "64 concurrent article list pages (`limit=100`, no bulkhead, pool " + POOL + ")", "/api/v1/articles?limit=100");
         // Nothing the service runs now holds a connection long by itself: the slowest a request can be is a statement
         // that waits, here on a lock, until the statement timeout cancels it.
         Process locker = lock("comment", 9);
-        slow(reader, "64 concurrent comment lists stuck behind a lock (each holds a connection until the statement timeout, pool 16)",
+        slow(reader, "64 concurrent comment lists stuck behind a lock (each holds a connection until the statement timeout, pool "
+                + POOL + ")",
                 "/api/v1/articles/" + commentsArticle + "/comments");
         locker.waitFor(30, TimeUnit.SECONDS);
     }
@@ -1217,7 +1222,7 @@ public class Faults {
                 + date + ".\n\n"
                 + "- Machine: " + env("FAULTS_MACHINE", "?") + "\n"
                 + "- Command: `" + env("FAULTS_COMMAND", "bench/faults.sh") + "`\n"
-                + "- The service: `java -jar target/quarkus-app/quarkus-run.jar` with its own settings (pool 16, acquisition timeout 2 s, statement_timeout 2 s, bulkhead `content.limits.expensive-reads` 4, idle timeout 30 s), except comment rate limits and `CONTENT_COMMENTS_REPORTS_TO_HOLD` raised (the bench posts hundreds of comments from one address)\n"
+                + "- The service: `java -jar target/quarkus-app/quarkus-run.jar` with its own settings (pool " + POOL + ", acquisition timeout 2 s, statement_timeout 2 s, bulkhead `content.limits.expensive-reads` " + BULKHEAD + ", idle timeout 30 s), except comment rate limits and `CONTENT_COMMENTS_REPORTS_TO_HOLD` raised (the bench posts hundreds of comments from one address)\n"
                 + "- Clients run on the same machine as the service and PostgreSQL, and compete with them for its cores; the 1-minute load average was "
                 + loadBefore + " before the cases and " + loadAverage() + " after them.\n\n"
                 + table + "\n## Details\n\n" + details;
