@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
@@ -16,7 +15,6 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
-import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
@@ -30,8 +28,6 @@ import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.TextPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /** Articles: reading them (one, a list, a search), and writing them whole; {@link ParagraphService} edits blocks. */
 @ApplicationScoped
@@ -84,11 +80,9 @@ public class ArticleService {
         return json(page(query), query, editor, known);
     }
 
-    /** A page of a search ({@code q}): it ranks every match, so it is one of the expensive reads. */
-    @ApplyGuard(ExpensiveReads.GUARD)
-    @Transactional(TxType.NOT_SUPPORTED)
+    /** A page of a search ({@code q}): it ranks every match, so it is one of the expensive reads (ExpensiveReads). */
     public Read<Page<ArticleSummary>> search(ArticleListQuery query, boolean editor, KnownVersions known) {
-        return ExpensiveReads.inTransaction(() -> json(page(query), query, editor, known));
+        return json(page(query), query, editor, known);
     }
 
     /** A page of a list as one line per article, for terminals: its own version. */
@@ -96,10 +90,8 @@ public class ArticleService {
         return text(page(query), query, editor, known);
     }
 
-    @ApplyGuard(ExpensiveReads.GUARD)
-    @Transactional(TxType.NOT_SUPPORTED)
     public Read<TextPage> searchText(ArticleListQuery query, boolean editor, KnownVersions known) {
-        return ExpensiveReads.inTransaction(() -> text(page(query), query, editor, known));
+        return text(page(query), query, editor, known);
     }
 
     private static Read<Page<ArticleSummary>> json(Listed<ArticleSummary> listed, ArticleListQuery query,

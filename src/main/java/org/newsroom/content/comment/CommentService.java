@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.article.Article;
 import org.newsroom.content.article.ArticleService;
@@ -21,7 +20,6 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
-import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -31,8 +29,6 @@ import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.TextPage;
-
-import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /** Reader comments: posting, threads, the author's edits and deletes with the comment's token, and reports. */
 @ApplicationScoped
@@ -103,14 +99,7 @@ public class CommentService {
      * A page of top-level comments as a readable thread for terminals: each with the replies under it (loaded for the
      * whole page in one query). Its own version: the replies it shows count in it too.
      */
-    @ApplyGuard(ExpensiveReads.GUARD)
-    @Transactional(TxType.NOT_SUPPORTED)
     public Read<TextPage> threadText(String articleRef, boolean newestFirst, int limit, String cursor,
-            KnownVersions known) {
-        return ExpensiveReads.inTransaction(() -> thread(articleRef, newestFirst, limit, cursor, known));
-    }
-
-    private Read<TextPage> thread(String articleRef, boolean newestFirst, int limit, String cursor,
             KnownVersions known) {
         Listed<CommentResponse> page = topLevel(articleRef, newestFirst, limit, cursor);
         List<Long> roots = page.page().items().stream().filter(c -> c.replyCount() > 0).map(CommentResponse::id)

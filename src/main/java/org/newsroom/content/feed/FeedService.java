@@ -9,19 +9,15 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.Paragraph;
-import org.newsroom.content.shared.load.ExpensiveReads;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
 import org.newsroom.content.shared.version.Version;
 import org.newsroom.content.shared.web.Listed;
-
-import io.smallrye.faulttolerance.api.ApplyGuard;
 
 /**
  * A feed in two statements, the second only for a reader who lacks the current version: the latest article rows
@@ -43,13 +39,7 @@ public class FeedService {
     }
 
     /** The feed as its kind writes it: RSS or Atom XML, or a JSON Feed record. */
-    @ApplyGuard(ExpensiveReads.GUARD)
-    @Transactional(TxType.NOT_SUPPORTED)
     public Read<Object> feed(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
-        return ExpensiveReads.inTransaction(() -> read(kind, filter, links, known));
-    }
-
-    private Read<Object> read(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
         Listed<ArticleSummary> latest = articles.latest(filter.section(), filter.tags(), SIZE);
         List<ArticleSummary> rows = latest.page().items();
         Instant lastModified = rows.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(null);

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import jakarta.persistence.OptimisticLockException;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.hibernate.StaleStateException;
 
 /**
@@ -22,8 +21,6 @@ final class Failures {
         NO_CONNECTION,
         /** A statement ran past the statement timeout. */
         TOO_SLOW,
-        /** Expensive work over its concurrency limit. */
-        BUSY,
         /** Another transaction changed the same row first. */
         CONCURRENT_CHANGE,
         /** Anything else: a bug. */
@@ -64,9 +61,6 @@ final class Failures {
     private static Kind kindOf(Throwable cause) {
         if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
             return Kind.CONCURRENT_CHANGE;
-        }
-        if (cause instanceof BulkheadException) {
-            return Kind.BUSY;
         }
         if (cause instanceof SQLException sql) {
             return kindOf(sql);

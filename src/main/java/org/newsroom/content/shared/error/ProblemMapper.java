@@ -137,7 +137,7 @@ public class ProblemMapper {
 
     /**
      * Whatever else was thrown, recognised by its causes however it was wrapped: an unreachable database, a full
-     * pool, a statement over its time or work over its limit are 503s to retry; a concurrent change of the same row
+     * pool or a statement over its time are 503s to retry; a concurrent change of the same row
      * is a 409 (or a 412 for a write that named the version it changes); only the rest is a 500, logged.
      */
     @ServerExceptionMapper
@@ -155,8 +155,6 @@ public class ProblemMapper {
                             RETRY_AFTER_OUTAGE, uri);
             case TOO_SLOW -> retryLater(ErrorCode.OVERLOADED, "This request took longer than allowed; retry later",
                     RETRY_AFTER_BUSY, uri);
-            case BUSY -> retryLater(ErrorCode.OVERLOADED,
-                    "Too many requests of this kind are running right now; retry shortly", RETRY_AFTER_BUSY, uri);
             case CONCURRENT_CHANGE -> concurrentChange(uri, headers);
             case OTHER -> {
                 LOG.error("Unexpected error", e);

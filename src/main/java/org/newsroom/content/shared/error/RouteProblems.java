@@ -54,6 +54,12 @@ public class RouteProblems {
         }
     }
 
+    /** A problem to retry after {@code seconds}, answered from the event loop. */
+    public static void retryLater(RoutingContext context, ErrorCode code, String detail, long seconds) {
+        context.response().putHeader("Retry-After", String.valueOf(seconds));
+        write(context, code, detail);
+    }
+
     private static void write(RoutingContext context, ErrorCode code, String detail) {
         Problem problem = new Problem(code.type, code.title, code.status, detail, context.request().path(),
                 code.name(), List.of());

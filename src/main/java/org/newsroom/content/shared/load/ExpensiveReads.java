@@ -1,43 +1,85 @@
 package org.newsroom.content.shared.load;
 
-import java.util.concurrent.Callable;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
 
 import org.newsroom.content.shared.config.ContentConfig;
+import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.error.RouteProblems;
+import org.newsroom.content.shared.web.ApiPaths;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * One limit shared by the reads whose cost grows with the data (a search ranks every match, a feed renders fifty
  * articles, a text thread loads every reply): at most {@code content.limits.expensive-reads} run at once on an
- * instance, so they can never take every database connection from the cheap reads. One more is refused at once
- * (a 503 with Retry-After), never queued. Methods take it with {@code @ApplyGuard(ExpensiveReads.GUARD)}.
+ * instance, so they never take the database connections the cheap reads need.
  *
  * <p>
- * The guard must hold a place until the work's database connection is given back, that is until its transaction
- * has ended; {@code @Transactional}'s interceptor runs outside the guard's, so such a method is
- * {@code @Transactional(NOT_SUPPORTED)} and opens its transaction inside, with {@link #inTransaction}.
+ * The limit is kept at the edge, on the event loop, before a request reaches a worker thread or a connection: one
+ * more is refused with a 503 {@code OVERLOADED} problem and {@code Retry-After}, which costs next to nothing, and the
+ * refusal is sent after a short pause that holds no thread, so that a client resending the instant it is refused is
+ * slowed down rather than taking the cores from everyone else (measured in bench/FAULTS.md). A permit is given
+ * back when the answer has been sent, so after the request's transaction has ended.
  */
 @ApplicationScoped
 public class ExpensiveReads {
 
-    public static final String GUARD = "expensive-reads";
+    /** How long a refusal waits before it is sent. */
+    static final long REFUSAL_PAUSE_MILLIS = 250;
+    static final long RETRY_AFTER_SECONDS = 2;
+    static final String DETAIL = "Too many requests of this kind are running right now; retry shortly";
 
-    /** Runs a guarded read in its own transaction, which ends (and frees its connection) before the guard does. */
-    public static <T> T inTransaction(Callable<T> read) {
-        return QuarkusTransaction.joiningExisting().call(read);
+    private final Semaphore permits;
+
+    public ExpensiveReads(ContentConfig config) {
+        this.permits = new Semaphore(config.limits().expensiveReads());
     }
 
-    @Produces
-    @Singleton
-    @Identifier(GUARD)
-    Guard guard(ContentConfig config) {
-        return Guard.create().withDescription(GUARD).withBulkhead().limit(config.limits().expensiveReads()).done()
-                .build();
+    void register(@Observes Router router) {
+        // After the body limits (RouteProblems, CommentBodyLimit), before every endpoint.
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::limit);
+    }
+
+    private void limit(RoutingContext context) {
+        if (!isExpensive(context.request())) {
+            context.next();
+        } else if (permits.tryAcquire()) {
+            context.addEndHandler(answered -> permits.release());
+            context.next();
+        } else {
+            context.vertx().setTimer(REFUSAL_PAUSE_MILLIS, paused -> RouteProblems.retryLater(context,
+                    ErrorCode.OVERLOADED, DETAIL, RETRY_AFTER_SECONDS));
+        }
+    }
+
+    /**
+     * A search ({@code GET /articles?q=}), a feed, or a comment thread as text: told from the request line and its
+     * Accept alone (a JSON comment list asked with text/plain among its choices counts too, which errs on the safe
+     * side).
+     */
+    static boolean isExpensive(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            return false;
+        }
+        String path = request.path();
+        if (path.startsWith("/feeds/")) {
+            return true;
+        }
+        if (path.equals(ApiPaths.BASE + "/articles")) {
+            String q = request.getParam("q");
+            return q != null && !q.isBlank();
+        }
+        if (path.startsWith(ApiPaths.BASE + "/articles/") && path.endsWith("/comments")) {
+            String accept = request.getHeader("Accept");
+            return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/plain");
+        }
+        return false;
     }
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +33,12 @@ class FailuresTest {
     }
 
     @Test
-    void aFullPoolATimeoutABulkheadAndARaceAtCommitAreEachRecognised() {
+    void aFullPoolATimeoutAndARaceAtCommitAreEachRecognised() {
         assertEquals(Failures.Kind.NO_CONNECTION, Failures.classify(new SQLException("Sorry, acquisition timeout!")));
         assertEquals(Failures.Kind.NO_CONNECTION,
                 Failures.classify(new SQLException("Acquisition timeout while waiting for new connection")));
         assertEquals(Failures.Kind.TOO_SLOW,
                 Failures.classify(new SQLException("canceling statement due to statement timeout", "57014")));
-        assertEquals(Failures.Kind.BUSY, Failures.classify(new BulkheadException("full")));
         RollbackException atCommit = new RollbackException("at commit");
         atCommit.initCause(new OptimisticLockException("row changed"));
         assertEquals(Failures.Kind.CONCURRENT_CHANGE, Failures.classify(new RuntimeException(atCommit)));
