@@ -19,11 +19,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,17 +56,22 @@ import io.restassured.path.json.JsonPath;
 class DatabaseOutageIT {
 
     private static final int CLIENTS = 3;
-    private static final Duration BEFORE_OUTAGE = Duration.ofSeconds(3);
-    private static final Duration OUTAGE = Duration.ofSeconds(5);
-    /** How long the clients go on after PostgreSQL is back: past {@link #BACK_WITHIN}, to see it stay back. */
-    private static final Duration AFTER_OUTAGE = Duration.ofSeconds(7);
+    /**
+     * The phases move on events, not on time: the outage begins after this many 2xx answers, and PostgreSQL comes
+     * back once every client has had a 503 from the outage and readiness has said DOWN.
+     */
+    private static final int WARM_UP_ANSWERS = 20;
+    /** After PostgreSQL is back, the clients go on until each has had this many 2xx in a row: it stays back. */
+    private static final int BACK_IN_A_ROW = 10;
+    /** The longest any phase may take before the test fails. */
+    private static final Duration PHASE_AT_MOST = Duration.ofSeconds(30);
+    private static final int RETRIES_AT_MOST = 20;
     /** The longest an answer may take while the database is gone. */
     private static final Duration QUICK_ANSWER = Duration.ofSeconds(3);
     /** From PostgreSQL taking connections again to the service answering 2xx, with no restart. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(5);
     private static final Duration PAUSE_BETWEEN_REQUESTS = Duration.ofMillis(50);
     private static final Duration HEALTH_EVERY = Duration.ofMillis(200);
-    private static final Duration RETRY_FOR = Duration.ofSeconds(10);
     private static final String BODY_PREFIX = "Outage comment ";
     private static final Pattern SECONDS = Pattern.compile("[1-9][0-9]*");
 
@@ -123,6 +131,55 @@ class DatabaseOutageIT {
         }
     }
 
+    /** What the clients and the probe have seen, counted down as they see it, so that the test waits on events. */
+    private static final class Phases {
+
+        final CountDownLatch warmedUp = new CountDownLatch(WARM_UP_ANSWERS);
+        final CountDownLatch outageSeen = new CountDownLatch(CLIENTS + 1);
+        final CountDownLatch backAgain = new CountDownLatch(CLIENTS + 1);
+        private final Timeline timeline;
+        private final Map<String, Boolean> seenDown = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> seenBack = new ConcurrentHashMap<>();
+
+        Phases(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        void clientAnswered(String who, Answer answer, AtomicInteger inARow) {
+            if (answer.is2xx() && timeline.beforeOutage(answer)) {
+                warmedUp.countDown();
+            }
+            if (answer.status() == 503 && answer.sent() >= timeline.paused && seenDown.put(who, true) == null) {
+                outageSeen.countDown();
+            }
+            if (answer.sent() >= timeline.resumed) {
+                int row = answer.is2xx() ? inARow.incrementAndGet() : reset(inARow);
+                if (row >= BACK_IN_A_ROW && seenBack.put(who, true) == null) {
+                    backAgain.countDown();
+                }
+            }
+        }
+
+        void readinessAnswered(Answer ready) {
+            if (ready.status() == 503 && ready.sent() >= timeline.paused && seenDown.put("probe", true) == null) {
+                outageSeen.countDown();
+            }
+            if (ready.status() == 200 && ready.sent() >= timeline.resumed && seenBack.put("probe", true) == null) {
+                backAgain.countDown();
+            }
+        }
+
+        void await(CountDownLatch latch, String what) throws InterruptedException {
+            assertTrue(latch.await(PHASE_AT_MOST.toSeconds(), TimeUnit.SECONDS),
+                    "not within " + PHASE_AT_MOST.toSeconds() + " s: " + what);
+        }
+
+        private static int reset(AtomicInteger inARow) {
+            inARow.set(0);
+            return 0;
+        }
+    }
+
     @Test
     void answersQuick503sWhileTheDatabaseIsGoneAndLosesNoCommentWhenClientsRetry() throws Exception {
         long startedAt = System.nanoTime();
@@ -137,55 +194,50 @@ class DatabaseOutageIT {
         // Every key a client sent, with the client, and the keys that got a 201.
         Map<String, String> keys = new ConcurrentHashMap<>();
         Map<String, String> createdKeys = new ConcurrentHashMap<>();
-        AtomicBoolean running = new AtomicBoolean(true);
+        Phases phases = new Phases(timeline);
 
         assertEquals(200, get("setup", port, "/q/health/ready").status(), "ready before the outage");
 
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
-        List<Future<?>> clients = new ArrayList<>();
+        // The scheduler paces the clients and the health probe; each run of a task is one round of requests.
+        ScheduledExecutorService pacing = Executors.newScheduledThreadPool(CLIENTS + 1);
         for (int c = 0; c < CLIENTS; c++) {
             String who = "client-" + c;
-            clients.add(threads.submit(() -> {
-                while (running.get()) {
-                    String key = UUID.randomUUID().toString();
-                    keys.put(key, who);
-                    Answer posted = post(who, port, commentsPath, key);
-                    answers.add(posted);
-                    if (posted.status() == 201) {
-                        createdKeys.put(key, who);
-                    }
-                    answers.add(get(who, port, articlePath));
-                    Thread.sleep(PAUSE_BETWEEN_REQUESTS.toMillis());
+            AtomicInteger inARow = new AtomicInteger();
+            pacing.scheduleWithFixedDelay(() -> {
+                String key = UUID.randomUUID().toString();
+                keys.put(key, who);
+                Answer posted = post(who, port, commentsPath, key);
+                if (posted.status() == 201) {
+                    createdKeys.put(key, who);
                 }
-                return null;
-            }));
+                for (Answer answer : List.of(posted, get(who, port, articlePath))) {
+                    answers.add(answer);
+                    phases.clientAnswered(who, answer, inARow);
+                }
+            }, 0, PAUSE_BETWEEN_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
         }
-        Future<?> prober = threads.submit(() -> {
-            while (running.get()) {
-                health.add(get("probe", port, "/q/health/ready"));
-                health.add(get("probe", port, "/q/health/live"));
-                Thread.sleep(HEALTH_EVERY.toMillis());
-            }
-            return null;
-        });
+        pacing.scheduleWithFixedDelay(() -> {
+            Answer ready = get("probe", port, "/q/health/ready");
+            health.add(ready);
+            phases.readinessAnswered(ready);
+            health.add(get("probe", port, "/q/health/live"));
+        }, 0, HEALTH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 
         try {
-            Thread.sleep(BEFORE_OUTAGE.toMillis());
+            phases.await(phases.warmedUp, "clients answered before the outage");
             timeline.pauseAsked = System.nanoTime();
             database.pause();
             timeline.paused = System.nanoTime();
-            Thread.sleep(OUTAGE.toMillis());
+            phases.await(phases.outageSeen, "every client answered 503 and readiness DOWN during the outage");
             timeline.resumeAsked = System.nanoTime();
             database.resume();
             timeline.resumed = System.nanoTime();
-            Thread.sleep(AFTER_OUTAGE.toMillis());
+            phases.await(phases.backAgain, "every client back to 2xx in a row and readiness UP");
         } finally {
-            running.set(false);
-            for (Future<?> client : clients) {
-                join(client);
-            }
-            join(prober);
+            pacing.shutdown();
+            assertTrue(pacing.awaitTermination(PHASE_AT_MOST.toSeconds(), TimeUnit.SECONDS), "clients stopped");
         }
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
 
         // Keys that got a 201 while the clients ran are stored once each, before anyone retries.
         Map<String, Integer> rows = commentRowsByKey(database, article);
@@ -201,15 +253,14 @@ class DatabaseOutageIT {
         for (var entry : unanswered.entrySet()) {
             retrying.add(threads.submit(() -> {
                 for (String key : entry.getValue()) {
-                    long giveUp = System.nanoTime() + RETRY_FOR.toNanos();
+                    // PostgreSQL is back and the service answers again: a retry may still meet a pooled connection
+                    // the shutdown closed (one 503 each), so a few more are allowed.
                     Answer retry;
+                    int attempts = 0;
                     do {
                         retry = post(entry.getKey(), port, commentsPath, key);
                         retries.add(retry);
-                        if (retry.status() != 201) {
-                            Thread.sleep(200);
-                        }
-                    } while (retry.status() != 201 && System.nanoTime() < giveUp);
+                    } while (retry.status() != 201 && ++attempts < RETRIES_AT_MOST);
                     assertEquals(201, retry.status(), "retry of key " + key + ": " + retry);
                 }
                 return null;
