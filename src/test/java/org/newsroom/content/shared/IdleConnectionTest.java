@@ -2,6 +2,7 @@ package org.newsroom.content.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedInputStream;
@@ -81,7 +82,11 @@ class IdleConnectionTest {
             RawHttp.Response first = exchange(socket, in, path, "the first request");
             assertEquals(200, first.status(), first.bodyText());
             assertNotEquals("close", first.header("Connection"), "the server keeps the connection open");
-            Thread.sleep(500);
+            // Half a second of silence on the open connection: nothing arrives, and it is not closed.
+            int readTimeout = socket.getSoTimeout();
+            socket.setSoTimeout(500);
+            assertThrows(SocketTimeoutException.class, in::read, "the connection stays open and silent");
+            socket.setSoTimeout(readTimeout);
             RawHttp.Response second = exchange(socket, in, path, "the second request, half a second later");
             assertEquals(200, second.status(), second.bodyText());
             assertEquals(first.bodyText(), second.bodyText());
