@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Whether the database answered the last time it was asked, so that an outage is logged once when it starts and
- * once when it ends, rather than with a stack trace for every request in between.
+ * Whether the database answered the last time it was asked (by a request or by the readiness check), so that an
+ * outage is logged once when it starts and once when it ends, rather than with a stack trace for every request in
+ * between.
  */
 @ApplicationScoped
 public class DatabaseState {

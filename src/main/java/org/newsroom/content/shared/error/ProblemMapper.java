@@ -37,7 +37,7 @@ public class ProblemMapper {
     /** How long a client should wait before retrying when the database cannot be reached, in seconds. */
     static final long RETRY_AFTER_OUTAGE = 5;
     /** How long a client should wait before retrying work this instance is too busy for, in seconds. */
-    static final long RETRY_AFTER_BUSY = 2;
+    public static final long RETRY_AFTER_BUSY = 2;
 
     private final DatabaseState database;
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
+import org.newsroom.content.shared.error.DatabaseState;
 
 /**
  * Ready means PostgreSQL can be reached, not that the pool has a free connection: the check opens its own short-lived
@@ -31,17 +30,16 @@ public class DatabaseReadiness implements HealthCheck {
     static final String NAME = "Database connection";
     static final int TIMEOUT_SECONDS = 2;
 
-    private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class);
-
-    /** To log the changes only, not every probe. */
-    private final AtomicBoolean wasUp = new AtomicBoolean(true);
+    /** The one record of whether the database answers, which logs its changes once (the requests share it). */
+    private final DatabaseState database;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
 
-    public DatabaseReadiness(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    public DatabaseReadiness(DatabaseState database, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.database = database;
         this.url = url;
         this.username = username;
         this.password = password;
@@ -56,16 +54,12 @@ public class DatabaseReadiness implements HealthCheck {
             try (ResultSet result = statement.executeQuery("SELECT 1")) {
                 result.next();
             }
-            if (!wasUp.getAndSet(true)) {
-                LOG.info("Readiness UP: PostgreSQL answers again");
-            }
+            database.reachable();
             return response.up()
                     .withData("server", "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion())
                     .build();
         } catch (SQLException e) {
-            if (wasUp.getAndSet(false)) {
-                LOG.warnf("Readiness DOWN: PostgreSQL cannot be reached: %s", e.getMessage());
-            }
+            database.unreachable(e);
             return response.down().withData("reason", reason(e)).build();
         }
     }
@@ -85,7 +79,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     /**
      * Short, and public (the endpoint is): no stack trace, host, port or user, which the driver's message names. The
-     * whole message goes to the log when the check turns DOWN.
+     * whole message goes to the log (DatabaseState) when the database is first found unreachable.
      */
     static String reason(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.error.ProblemMapper;
 import org.newsroom.content.shared.error.RouteProblems;
 import org.newsroom.content.shared.web.ApiPaths;
 
@@ -33,7 +34,6 @@ public class ExpensiveReads {
 
     /** How long a refusal waits before it is sent. */
     static final long REFUSAL_PAUSE_MILLIS = 250;
-    static final long RETRY_AFTER_SECONDS = 2;
     static final String DETAIL = "Too many requests of this kind are running right now; retry shortly";
 
     private final Semaphore permits;
@@ -55,7 +55,7 @@ public class ExpensiveReads {
             context.next();
         } else {
             context.vertx().setTimer(REFUSAL_PAUSE_MILLIS, paused -> RouteProblems.retryLater(context,
-                    ErrorCode.OVERLOADED, DETAIL, RETRY_AFTER_SECONDS));
+                    ErrorCode.OVERLOADED, DETAIL, ProblemMapper.RETRY_AFTER_BUSY));
         }
     }
 
