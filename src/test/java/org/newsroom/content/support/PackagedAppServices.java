@@ -1,5 +1,6 @@
 package org.newsroom.content.support;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.newsroom.content.shared.dev.DevServices;
@@ -20,17 +21,21 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
 
     /** What the packaged application is given, with the database at {@code jdbcUrl} (the embedded server's user). */
     static Map<String, String> settings(String jdbcUrl) {
-        return Map.of("quarkus.datasource.jdbc.url", jdbcUrl,
-                "quarkus.datasource.username", EmbeddedPostgres.USER,
-                "quarkus.datasource.password", EmbeddedPostgres.PASSWORD,
-                "mp.jwt.verify.publickey", DevServices.jwtKeys().get("public"),
-                "mp.jwt.verify.issuer", DevServices.ISSUER,
-                // As in the test profile (application.properties): the HTTP tests post many comments from one address.
-                "content.comments.rate-limit.per-minute", "100000",
-                "content.comments.rate-limit.per-hour", "100000",
-                "content.comments.banned-words", "badword,Schlimm",
-                "content.comments.repeat-window", "PT0S",
-                "quarkus.http.cors.origins", "https://reader.example");
+        Map<String, String> settings = new HashMap<>();
+        settings.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        settings.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+        settings.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
+        settings.put("mp.jwt.verify.publickey", DevServices.jwtKeys().get("public"));
+        settings.put("mp.jwt.verify.issuer", DevServices.ISSUER);
+        settings.put("mp.jwt.verify.audiences", DevServices.AUDIENCE);
+        settings.put("content.secret", DevServices.secret());
+        // As in the test profile (src/test/resources): the HTTP tests post many comments from one address.
+        settings.put("content.comments.rate-limit.per-minute", "100000");
+        settings.put("content.comments.rate-limit.per-hour", "100000");
+        settings.put("content.comments.banned-words", "badword,Schlimm");
+        settings.put("content.comments.repeat-window", "PT0S");
+        settings.put("quarkus.http.cors.origins", "https://reader.example");
+        return settings;
     }
 
     @Override

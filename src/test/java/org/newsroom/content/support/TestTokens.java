@@ -26,7 +26,13 @@ public final class TestTokens {
     }
 
     public static String withGroups(String... groups) {
-        return Jwt.issuer(DevServices.ISSUER).subject("test-user").groups(Set.of(groups))
+        return Jwt.issuer(DevServices.ISSUER).audience(DevServices.AUDIENCE).subject("test-user").groups(Set.of(groups))
+                .expiresIn(Duration.ofHours(1)).sign(privateKey());
+    }
+
+    /** Signed with the trusted key and an editor, but made for another client of the realm (another audience). */
+    public static String forAnotherAudience() {
+        return Jwt.issuer(DevServices.ISSUER).audience("another-client").subject("test-user").groups(Set.of("editor"))
                 .expiresIn(Duration.ofHours(1)).sign(privateKey());
     }
 
@@ -35,7 +41,8 @@ public final class TestTokens {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(DevServices.ISSUER).subject("intruder").groups(Set.of("editor"))
+            return Jwt.issuer(DevServices.ISSUER).audience(DevServices.AUDIENCE).subject("intruder")
+                    .groups(Set.of("editor"))
                     .expiresIn(Duration.ofHours(1)).sign(generator.generateKeyPair().getPrivate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

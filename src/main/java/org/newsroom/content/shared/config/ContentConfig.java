@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Size;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +23,44 @@ public interface ContentConfig {
     Limits limits();
 
     Database database();
+
+    /**
+     * The deployment's secret: the keys of stored idempotency answers and the MAC of list cursors derive from it. At
+     * least 32 characters ({@code openssl rand -base64 32}), the same on every instance, never committed. Dev mode and
+     * tests make one up (shared/dev); production must be given one ({@code CONTENT_SECRET}) or does not start.
+     */
+    @Size(min = 32, message = "must be at least 32 characters: generate one with openssl rand -base64 32 and give"
+            + " every instance the same (CONTENT_SECRET)")
+    String secret();
+
+    Privacy privacy();
+
+    /** How long the service keeps what it needs only for a while (README: Security and privacy). */
+    interface Privacy {
+
+        /**
+         * Client addresses stored with comments and reports are cleared after this long. At least as long as the
+         * longest rule that reads them (the hourly rate limit's hour and {@code content.comments.repeat-window}): the
+         * longer of this and those is used.
+         */
+        @WithDefault("P1D")
+        Duration addressRetention();
+
+        /**
+         * Reader reports are deleted after this long; what they did stays (a comment's report count and whether it
+         * is held).
+         */
+        @WithDefault("P30D")
+        Duration reportRetention();
+
+        /** How often the purge runs (a Quarkus scheduler period: {@code 15m}, {@code 1h}, ...). */
+        @WithDefault("15m")
+        String purgeEvery();
+
+        /** Rows deleted or cleared per statement by the purge, so that no statement holds many rows at once. */
+        @WithDefault("1000")
+        int purgeBatchSize();
+    }
 
     interface Limits {
 

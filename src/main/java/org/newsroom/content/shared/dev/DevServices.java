@@ -3,11 +3,13 @@ package org.newsroom.content.shared.dev;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * What dev mode and the tests need from outside, made once per JVM: a PostgreSQL server and a JWT key pair.
+ * What dev mode and the tests need from outside, made once per JVM: a PostgreSQL server, a JWT key pair and a server
+ * secret.
  *
  * <p>
  * Quarkus builds its configuration in several class loaders, so a static field here would exist several
@@ -19,7 +21,10 @@ public final class DevServices {
     public static final String JDBC_URL_PROPERTY = "news-content.dev.jdbc-url";
     public static final String PUBLIC_KEY_PROPERTY = "news-content.dev.jwt-public-key";
     public static final String PRIVATE_KEY_PROPERTY = "news-content.dev.jwt-private-key";
+    public static final String SECRET_PROPERTY = "news-content.dev.secret";
     public static final String ISSUER = "https://news-content.dev";
+    /** The audience dev and test tokens are made for, and the only one the service accepts there. */
+    public static final String AUDIENCE = "news-content-dev";
 
     private DevServices() {
     }
@@ -48,6 +53,18 @@ public final class DevServices {
             }
             return Map.of("public", System.getProperty(PUBLIC_KEY_PROPERTY),
                     "private", System.getProperty(PRIVATE_KEY_PROPERTY));
+        }
+    }
+
+    /** A throwaway {@code content.secret}: 32 random bytes, Base64 (as {@code openssl rand -base64 32} makes one). */
+    public static String secret() {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(SECRET_PROPERTY) == null) {
+                byte[] bytes = new byte[32];
+                new SecureRandom().nextBytes(bytes);
+                System.setProperty(SECRET_PROPERTY, Base64.getEncoder().encodeToString(bytes));
+            }
+            return System.getProperty(SECRET_PROPERTY);
         }
     }
 
