@@ -42,9 +42,6 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "author_name")
     public String authorName;
 
-    @Column(name = "author_email")
-    public String authorEmail;
-
     public String body;
     public CommentStatus status = CommentStatus.PUBLISHED;
 
@@ -80,8 +77,8 @@ public class Comment extends PanacheEntityBase {
     public String heldReason;
 
     /** A new published comment, or a reply under {@code parent} (in its thread); the hold rules may then hold it. */
-    static Comment create(long articleId, Comment parent, String authorName, String authorEmail, String body,
-            byte[] tokenHash, String clientAddress, Instant now, Instant editableUntil) {
+    static Comment create(long articleId, Comment parent, String authorName, String body, byte[] tokenHash,
+            String clientAddress, Instant now, Instant editableUntil) {
         Comment comment = new Comment();
         comment.articleId = articleId;
         if (parent != null) {
@@ -89,7 +86,6 @@ public class Comment extends PanacheEntityBase {
             comment.rootId = parent.threadRootId();
         }
         comment.authorName = authorName;
-        comment.authorEmail = authorEmail;
         comment.body = body;
         comment.status = CommentStatus.PUBLISHED;
         comment.createdAt = now;
@@ -165,7 +161,6 @@ public class Comment extends PanacheEntityBase {
         }
         if (newStatus == CommentStatus.DELETED) {
             authorName = "";
-            authorEmail = null;
             body = "";
         }
     }
@@ -253,5 +248,15 @@ public class Comment extends PanacheEntityBase {
             query.setParameter("key", afterCreatedAt).setParameter("afterId", afterId);
         }
         return query.getResultList();
+    }
+
+    /**
+     * Clears the client address of up to {@code batch} comments made before {@code before}; answers how many. The
+     * version and updated_at stay: what readers see does not change.
+     */
+    public static int forgetAddressesBefore(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("update comment set client_address = null where id in (select id"
+                + " from comment where client_address is not null and created_at < :before limit :batch)")
+                .setParameter("before", before).setParameter("batch", batch).executeUpdate();
     }
 }

@@ -42,4 +42,21 @@ public class CommentReport extends PanacheEntityBase {
                 .setParameter("client", clientAddress).setParameter("now", now).executeUpdate();
         return inserted == 1;
     }
+
+    /** Clears the client address of up to {@code batch} reports filed before {@code before}; answers how many. */
+    public static int forgetAddressesBefore(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("update comment_report set client_address = null where id in"
+                + " (select id from comment_report where client_address is not null and created_at < :before"
+                + " limit :batch)").setParameter("before", before).setParameter("batch", batch).executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code batch} reports filed before {@code before}; answers how many. What they did stays: the
+     * comment's report count, and its hold.
+     */
+    public static int purgeBefore(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("delete from comment_report where id in (select id from"
+                + " comment_report where created_at < :before limit :batch)").setParameter("before", before)
+                .setParameter("batch", batch).executeUpdate();
+    }
 }

@@ -79,8 +79,9 @@ public class CommentService {
         rateLimiter.check(clientAddress, now);
         String body = nfc(request.body());
         String token = newToken();
-        Comment comment = Comment.create(article.id, parent, nfc(request.authorName()), request.authorEmail(), body,
-                Hashing.sha256(token), clientAddress, now, now.plus(config.comments().editWindow()));
+        // request.authorEmail() is accepted for older clients and not stored (README: Security and privacy).
+        Comment comment = Comment.create(article.id, parent, nfc(request.authorName()), body, Hashing.sha256(token),
+                clientAddress, now, now.plus(config.comments().editWindow()));
         holdRules.reasonToHoldNew(body, clientAddress, now).ifPresent(comment::hold);
         comment.persist();
         if (comment.status == CommentStatus.PUBLISHED) {
@@ -191,7 +192,8 @@ public class CommentService {
         }
         Instant now = Time.now(clock);
         String detail = report.detail() == null ? null : nfc(report.detail());
-        if (CommentReport.fileOnce(comment.id, report.reason(), detail, clientAddress, now)) {
+        boolean filed = CommentReport.fileOnce(comment.id, report.reason(), detail, clientAddress, now);
+        if (filed) {
             // Counted since the last approval (which resets it), so one report cannot re-hold an approved comment.
             comment.reportCount++;
             comment.updatedAt = now;
@@ -200,7 +202,8 @@ public class CommentService {
                 comment.threadChanged(now);
             }
         }
-        return Posted.accepted(new ReportReceived("received"));
+        // The same answer either way; a report this client had filed before changed nothing, and is not remembered.
+        return Posted.accepted(new ReportReceived("received"), filed);
     }
 
     /** A comment readers may see: its status is visible and its article is published; else a 404. */

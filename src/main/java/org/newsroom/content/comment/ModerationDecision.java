@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The audit trail: who decided what about a comment, when and why. Rows are only ever added. */
+/**
+ * The audit trail: who decided what about a comment, when and why. Rows are only ever added, and they stay when the
+ * comment goes with its article (the comment's and the article's ids are plain values, not foreign keys).
+ */
 @Entity
 @Table(name = "moderation_decision")
 public class ModerationDecision extends PanacheEntityBase {
@@ -22,6 +25,9 @@ public class ModerationDecision extends PanacheEntityBase {
 
     @Column(name = "comment_id")
     public Long commentId;
+
+    @Column(name = "article_id")
+    public Long articleId;
 
     public String moderator;
     public String action;
@@ -40,6 +46,7 @@ public class ModerationDecision extends PanacheEntityBase {
             CommentStatus previous, Instant now) {
         ModerationDecision decision = new ModerationDecision();
         decision.commentId = comment.id;
+        decision.articleId = comment.articleId;
         decision.moderator = moderator;
         decision.action = action;
         decision.reason = reason;

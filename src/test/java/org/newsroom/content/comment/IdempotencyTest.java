@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.newsroom.content.support.ProblemAssertions.problem;
@@ -20,12 +21,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.ProblemAssertions;
+import org.newsroom.content.support.RawHttp;
 import org.newsroom.content.support.TestTokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -103,19 +108,66 @@ class IdempotencyTest {
     }
 
     @Test
-    void aKeyThatIsTooLongOrHasASpaceIsRefused() {
+    void aKeyThatIsTooShortTooLongOrHasASpaceIsRefused() {
         long article = publishedArticle();
         Map<String, Object> comment = Map.of("authorName", "Keyed", "body", "Bad keys");
-        for (String key : List.of("k".repeat(300), "has a space", "tab\tkey", "caf\u00e9")) {
+        for (String key : List.of("x", "k".repeat(15), "k".repeat(300), "has a space in it", "tab\tkey-long-enough",
+                "caf\u00e9-long-enough-key")) {
             problem(postComment(article, key, comment), 400, "VALIDATION_FAILED", "validation", "Invalid request",
                     commentsPath(article))
                     .body("detail", equalTo("1 field is invalid"))
                     .body("errors.field", contains("Idempotency-Key"))
-                    .body("errors.message", contains("must be 1 to 255 visible ASCII characters (a UUID, say)"));
+                    .body("errors.message", contains("must be 16 to 255 visible ASCII characters (a UUID, say)"));
         }
         given().get(commentsPath(article)).then().statusCode(200).body("items", hasSize(0));
-        // The longest allowed key is fine.
-        postComment(article, "k".repeat(254) + UUID.randomUUID().toString().charAt(0), comment).statusCode(201);
+        // The shortest and the longest allowed keys are fine.
+        postComment(article, UUID.randomUUID().toString().substring(0, 16), comment).statusCode(201);
+        postComment(article, "k".repeat(254) + UUID.randomUUID().toString().charAt(0),
+                Map.of("authorName", "Keyed", "body", "Long key")).statusCode(201);
+    }
+
+    @Test
+    void aReplayFromAnotherClientIsA422WithoutTheToken() {
+        long article = publishedArticle();
+        String key = UUID.randomUUID().toString();
+        String json = "{\"authorName\":\"Owner\",\"body\":\"Mine alone\"}";
+        RawHttp.Response first = RawHttp.postJson("127.0.0.1", RestAssured.port, commentsPath(article),
+                Map.of("Idempotency-Key", key), json);
+        assertEquals(201, first.status(), first.bodyText());
+        String token = JsonPath.from(first.bodyText()).getString("token");
+
+        // Same key, same body, another client: refused, and nothing of the first answer in the refusal.
+        RawHttp.Response other = RawHttp.postJson("127.0.0.2", RestAssured.port, commentsPath(article),
+                Map.of("Idempotency-Key", key), json);
+        JsonPath problem = ProblemAssertions.problem(other, "IDEMPOTENCY_KEY_REUSED", commentsPath(article));
+        assertEquals("This Idempotency-Key was used with a different request in the last 24 hours",
+                problem.getString("detail"));
+        assertFalse(other.bodyText().contains(token));
+        assertEquals(null, other.header("Idempotent-Replayed"));
+
+        // The owner still gets the replay; and the other client's valid request was rolled back: one comment.
+        RawHttp.Response again = RawHttp.postJson("127.0.0.1", RestAssured.port, commentsPath(article),
+                Map.of("Idempotency-Key", key), json);
+        assertEquals(201, again.status(), again.bodyText());
+        assertEquals(token, JsonPath.from(again.bodyText()).getString("token"));
+        given().get(commentsPath(article)).then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void aKnownKeyCannotBeProbedWithABadRequest() {
+        long article = publishedArticle();
+        String key = UUID.randomUUID().toString();
+        postComment(article, key, Map.of("authorName", "Known", "body", "First")).statusCode(201);
+        Map<String, Object> badReply = Map.of("authorName", "Prober", "body", "Probe", "parentId", 999_999_999L);
+        // The same answer for a known and an unknown key: the request is checked before the key is looked up.
+        for (String probed : List.of(key, UUID.randomUUID().toString())) {
+            problem(postComment(article, probed, badReply), 400, "VALIDATION_FAILED", "validation",
+                    "Invalid request", commentsPath(article))
+                    .body("errors.field", contains("parentId"));
+        }
+        long closed = article(false);
+        problem(postComment(closed, key, Map.of("authorName", "Known", "body", "First")), 409, "COMMENTS_CLOSED",
+                "comments-closed", "Comments are closed", commentsPath(closed));
     }
 
     @Test

@@ -8,13 +8,15 @@ import org.newsroom.content.shared.error.ApiException;
  */
 public record IdempotencyKey(String scope, String key) {
 
+    /** Long enough not to be guessed (a UUID has 36 characters): another client's key cannot be hit by trying. */
+    private static final int MIN_KEY_LENGTH = 16;
     private static final int MAX_KEY_LENGTH = 255;
 
     public static IdempotencyKey of(String scope, String key) {
         if (key != null
-                && (key.isEmpty() || key.length() > MAX_KEY_LENGTH
+                && (key.length() < MIN_KEY_LENGTH || key.length() > MAX_KEY_LENGTH
                         || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-            throw ApiException.invalid(Idempotency.HEADER, "must be 1 to 255 visible ASCII characters (a UUID, say)");
+            throw ApiException.invalid(Idempotency.HEADER, "must be 16 to 255 visible ASCII characters (a UUID, say)");
         }
         return new IdempotencyKey(scope, key);
     }

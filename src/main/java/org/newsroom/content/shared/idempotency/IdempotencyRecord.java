@@ -1,6 +1,7 @@
 package org.newsroom.content.shared.idempotency;
 
 import java.io.Serializable;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -15,7 +16,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The first answer to a POST, kept under the hash of its Idempotency-Key (see the V2 migration). */
+/**
+ * The first answer to a POST, kept under the HMAC of its Idempotency-Key with the HMAC of the client that sent it (see
+ * the V2 and V7 migrations).
+ */
 @Entity
 @Table(name = "idempotency_key")
 public class IdempotencyRecord extends PanacheEntityBase {
@@ -25,6 +29,10 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
     @Column(name = "request_hash")
     public byte[] requestHash;
+
+    /** Whose answer it is: HMAC of the client address (NULL for rows from before V7, which no key finds anymore). */
+    @Column(name = "client_hash")
+    public byte[] clientHash;
 
     @Column(name = "response_status")
     public int responseStatus;
@@ -44,10 +52,17 @@ public class IdempotencyRecord extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    public static void remember(String scope, byte[] keyHash, byte[] requestHash, int status, String location,
-            byte[] sealedBody, Instant now) {
+    /** Whether this is the answer to this client's request (both compared in constant time). */
+    public boolean answers(byte[] client, byte[] request) {
+        return clientHash != null && MessageDigest.isEqual(clientHash, client)
+                & MessageDigest.isEqual(requestHash, request);
+    }
+
+    public static void remember(String scope, byte[] keyHash, byte[] clientHash, byte[] requestHash, int status,
+            String location, byte[] sealedBody, Instant now) {
         IdempotencyRecord record = new IdempotencyRecord();
         record.id = new Id(scope, keyHash);
+        record.clientHash = clientHash;
         record.requestHash = requestHash;
         record.responseStatus = status;
         record.responseLocation = location;
@@ -70,6 +85,13 @@ public class IdempotencyRecord extends PanacheEntityBase {
                 .setParameter("lock", "idempotency " + scope + " " + HexFormat.of().formatHex(keyHash))
                 .getSingleResult();
         return Boolean.TRUE.equals(locked);
+    }
+
+    /** Deletes up to {@code batch} answers older than {@code notBefore}; answers how many. */
+    public static int purgeOlderThan(Instant notBefore, int batch) {
+        return getEntityManager().createNativeQuery("delete from idempotency_key where ctid in (select ctid from"
+                + " idempotency_key where created_at < :notBefore limit :batch)").setParameter("notBefore", notBefore)
+                .setParameter("batch", batch).executeUpdate();
     }
 
     @Embeddable
