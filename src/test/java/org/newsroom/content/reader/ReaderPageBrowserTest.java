@@ -33,6 +33,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -226,6 +228,11 @@ class ReaderPageBrowserTest {
         browser.findElement(By.id("back-link")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
         assertTrue(browser.findElement(row).isDisplayed());
+
+        // The page's Content-Security-Policy (no inline code, this origin only) refused nothing the page does.
+        List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), refused.toString());
     }
 
     // ---- the browser
@@ -238,6 +245,8 @@ class ReaderPageBrowserTest {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROME_BIN);
+        // The console, so that the test sees what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         // Without the background-networking flags Chromium keeps calling out to a network that is closed here.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
