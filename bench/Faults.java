@@ -940,8 +940,8 @@ public class Faults {
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + env("FAULTS_JWT_ISSUER", "https://news-content.dev")
-                + "\",\"sub\":\"faults-bench\",\"upn\":\"faults-bench\",\"groups\":[\"editor\"],\"iat\":" + now
+        String claims = "{\"iss\":\"" + env("FAULTS_JWT_ISSUER", "https://news-content.dev") + "\",\"aud\":\""
+                + env("FAULTS_JWT_AUDIENCE", "news-content-faults") + "\",\"sub\":\"faults-bench\",\"upn\":\"faults-bench\",\"groups\":[\"editor\"],\"iat\":" + now
                 + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

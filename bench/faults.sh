@@ -105,7 +105,11 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-pri
 openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/jwt-public.pem"
 export MP_JWT_VERIFY_ISSUER=https://news-content.faults
+export MP_JWT_VERIFY_AUDIENCES=news-content-faults
 export FAULTS_JWT_PRIVATE_KEY="$work/jwt-private.pem" FAULTS_JWT_ISSUER="$MP_JWT_VERIFY_ISSUER"
+export FAULTS_JWT_AUDIENCE="$MP_JWT_VERIFY_AUDIENCES"
+# The server secret (README: Configuration): a throwaway one for this run.
+export CONTENT_SECRET="$(openssl rand -base64 32)"
 
 # The bench posts hundreds of comments from one address: no rate limit. Reports never hold a comment here, so that
 # every one of the concurrent reports must be counted (the hold rule is the moderators', not under test).

@@ -17,6 +17,9 @@ export QUARKUS_DATASOURCE_USERNAME=${credentials%%:*}
 export QUARKUS_DATASOURCE_PASSWORD=${credentials#*:}
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${rest#*@}"
 export QUARKUS_HTTP_PORT=$PORT
+# Required in production (README: Configuration); the bench reads only, so throwaway values do.
+export MP_JWT_VERIFY_AUDIENCES=${MP_JWT_VERIFY_AUDIENCES:-news-content-bench}
+export CONTENT_SECRET=${CONTENT_SECRET:-$(openssl rand -base64 32)}
 
 ./mvnw -B -q package -DskipTests
 java -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
