@@ -2,6 +2,9 @@ package org.newsroom.content.shared;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.util.Map;
@@ -72,5 +75,16 @@ class WritePreconditionsTest {
                 .header("If-None-Match", "\"something-else\"").contentType("application/merge-patch+json")
                 .body("{\"headline\":\"Patched\"}").patch(path).then().statusCode(200)
                 .body("headline", equalTo("Patched"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsThe412OnWrites() {
+        var paths = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals("PRECONDITION_FAILED: If-None-Match: * sent with a write",
+                paths.getString("paths.'/api/v1/comments/{id}'.patch.responses.'412'.description"));
+        assertNotNull(
+                paths.getString("paths.'/api/v1/articles/{ref}/comments'.post.responses.'412'.description"));
+        assertNull(
+                paths.getString("paths.'/api/v1/comments/{id}'.get.responses.'412'.description"));
     }
 }

@@ -17,6 +17,8 @@ public final class ProblemDocs {
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED: no valid bearer token";
     public static final String FORBIDDEN = "FORBIDDEN: the token lacks the role";
     public static final String STALE = "PRECONDITION_FAILED: If-Match is not the current ETag";
+    /** Any write (shared/web/WritePreconditions): decided before anything is written. */
+    public static final String NONE_MATCH_ON_WRITE = "PRECONDITION_FAILED: If-None-Match: * sent with a write";
     public static final String VERSION_REQUIRED = "PRECONDITION_REQUIRED: If-Match is missing";
     public static final String TOO_LARGE = "PAYLOAD_TOO_LARGE: the body is larger than"
             + " quarkus.http.limits.max-body-size";

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the problems each operation declares ({@code @APIResponse} with a {@link ProblemDocs} description):
  * every 4xx and 5xx answer gets the problem body (docs/http-api.md §6); every operation that answers a body gets a
- * 406 (for an Accept it cannot answer), and every operation a 500 and a 503 (every operation reads the database).
+ * 406 (for an Accept it cannot answer), every write a 412 (If-None-Match: *, see shared/web/WritePreconditions), and
+ * every operation a 500 and a 503 (every operation reads the database).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -23,8 +25,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems()
-                .forEach((path, item) -> item.getOperations().values().forEach(ProblemResponsesFilter::complete));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getResponses() != null && method != PathItem.HttpMethod.GET
+                    && method != PathItem.HttpMethod.HEAD && method != PathItem.HttpMethod.OPTIONS) {
+                addIfAbsent(operation.getResponses(), "412", ProblemDocs.NONE_MATCH_ON_WRITE);
+            }
+            complete(operation);
+        }));
     }
 
     private static void complete(Operation operation) {
