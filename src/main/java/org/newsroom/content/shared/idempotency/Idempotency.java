@@ -54,9 +54,12 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** Answers are kept this long; the purge (shared/privacy) deletes older ones. */
+    /** Answers are kept this long; the purge (comment/DataRetention) deletes older ones. */
     public static final Duration KEPT_FOR = Duration.ofHours(24);
-    /** The parameter of an {@link Idempotent} method that names the client, when it has one. */
+    /**
+     * The parameter of an {@link Idempotent} method that names the client, when it has one (found by name: the
+     * compiler keeps parameter names, {@code <parameters>true</parameters>} in the pom).
+     */
     static final String CLIENT_PARAMETER = "clientAddress";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -118,6 +121,7 @@ public class Idempotency {
         }
         return null;
     }
+
     private static IdempotencyKey keyOf(InvocationContext invocation) {
         return Arrays.stream(invocation.getParameters()).filter(IdempotencyKey.class::isInstance)
                 .map(IdempotencyKey.class::cast).findFirst().orElseThrow(() -> new IllegalStateException(
