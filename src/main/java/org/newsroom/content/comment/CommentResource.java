@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.client.ClientAddress;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.error.ProblemDocs;
@@ -54,13 +55,15 @@ public class CommentResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final Checked checked;
+    private final ClientAddress clients;
 
     public CommentResource(CommentService comments, Representations representations, SecurityIdentity identity,
-            Checked checked) {
+            Checked checked, ClientAddress clients) {
         this.comments = comments;
         this.representations = representations;
         this.identity = identity;
         this.checked = checked;
+        this.clients = clients;
     }
 
     @GET
@@ -153,7 +156,7 @@ public class CommentResource {
             @Context UriInfo uri) {
         long commentId = Ids.parse(id, "This comment");
         IdempotencyKey key = Representations.idempotencyKey(idempotencyKey, uri);
-        return representations.posted(comments.report(commentId, body, http.remoteAddress().hostAddress(), key), uri)
+        return representations.posted(comments.report(commentId, body, clients.of(http), key), uri)
                 .build();
     }
 
