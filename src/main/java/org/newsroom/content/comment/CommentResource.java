@@ -143,7 +143,7 @@ public class CommentResource {
     @Path("{id}/reports")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator")
+    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator, unless a moderator approved it as it reads (then they queue it for another look)")
     @APIResponse(responseCode = "202", description = "Received")
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
@@ -151,6 +151,7 @@ public class CommentResource {
     @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
     @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = ProblemDocs.KEY_REUSED)
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reports from this client; see Retry-After")
     public Response report(@PathParam("id") String id, @NotNull @Valid ReportRequest body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http,
             @Context UriInfo uri) {

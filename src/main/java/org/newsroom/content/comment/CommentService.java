@@ -76,12 +76,12 @@ public class CommentService {
             throw new ApiException(ErrorCode.COMMENTS_CLOSED, "Comments on this article are closed");
         }
         Comment parent = request.parentId() == null ? null : publishedParent(article, request.parentId());
-        rateLimiter.check(clientAddress, now);
+        rateLimiter.check(RateLimiter.Counted.COMMENTS, clientAddress, now);
         String body = nfc(request.body());
         String token = newToken();
         Comment comment = Comment.create(article.id, parent, nfc(request.authorName()), request.authorEmail(), body,
                 Hashing.sha256(token), clientAddress, now, now.plus(config.comments().editWindow()));
-        holdRules.reasonToHoldNew(body, clientAddress, now).ifPresent(comment::hold);
+        holdRules.reasonToHoldNew(body, clientAddress, now).ifPresentOrElse(comment::hold, comment::show);
         comment.persist();
         if (comment.status == CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
@@ -135,7 +135,10 @@ public class CommentService {
         return Read.of(known, listed.version(Page.JSON), Audience.PUBLIC, listed::page);
     }
 
-    /** The author changes the body with the token while the edit window is open; the rules look at it again. */
+    /**
+     * The author changes the body with the token while the edit window is open; the rules look at it again, and under
+     * pre-moderation it waits for a moderator again.
+     */
     public Versioned<CommentResponse> edit(long id, String commentToken, CommentEdit edit) {
         Comment comment = Comment.findExisting(id);
         if (!comment.isHeldBy(hashOrNull(commentToken))) {
@@ -152,7 +155,7 @@ public class CommentService {
         }
         boolean wasPublished = comment.status == CommentStatus.PUBLISHED;
         comment.editBody(nfc(edit.body()), now);
-        holdRules.reasonToHoldContent(comment.body).ifPresent(comment::hold);
+        holdRules.reasonToHoldEdit(comment.body).ifPresent(comment::hold);
         if (wasPublished && comment.status != CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
         }
@@ -179,23 +182,28 @@ public class CommentService {
     }
 
     /**
-     * A reader's report: counted once per client; enough of them hold a published comment for a moderator. Only a
-     * published comment can be reported (a held one is already with the moderators, a tombstone has no words left).
+     * A reader's report: counted once per client; enough of them hold a published comment for a moderator, unless a
+     * moderator approved it as it reads. Only a published comment can be reported (a held one is already with the
+     * moderators, a tombstone has no words left). A client's reports are rate-limited like its comments.
      */
     @Idempotent
     public Posted report(long id, ReportRequest report, String clientAddress, IdempotencyKey key) {
+        // The client's lock before the comment's row lock, in the order a post takes them (its reply's foreign key
+        // waits on that row lock): one client reporting and replying to one comment at once cannot deadlock.
+        rateLimiter.lock(RateLimiter.Counted.REPORTS, clientAddress);
         // Locked before the report row is written, so that concurrent reports of this comment take turns.
         Comment comment = visibleToReaders(Comment.findLocked(id));
         if (comment.status != CommentStatus.PUBLISHED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to report");
         }
         Instant now = Time.now(clock);
+        rateLimiter.check(RateLimiter.Counted.REPORTS, clientAddress, now);
         String detail = report.detail() == null ? null : nfc(report.detail());
         if (CommentReport.fileOnce(comment.id, report.reason(), detail, clientAddress, now)) {
-            // Counted since the last approval (which resets it), so one report cannot re-hold an approved comment.
+            // Counted since the last approval (which resets it): the moderators' reported queue shows the new ones.
             comment.reportCount++;
             comment.updatedAt = now;
-            if (comment.reportCount >= config.comments().reportsToHold()) {
+            if (!comment.approved && comment.reportCount >= config.comments().reportsToHold()) {
                 comment.hold(HoldRules.REPORTS);
                 comment.threadChanged(now);
             }
@@ -205,7 +213,7 @@ public class CommentService {
 
     /** A comment readers may see: its status is visible and its article is published; else a 404. */
     private Comment visibleToReaders(Comment comment) {
-        if (comment == null || !comment.status.isVisibleToReaders()) {
+        if (comment == null || !comment.isVisibleToReaders()) {
             throw ApiException.notFound("This comment");
         }
         Article article = Article.findById(comment.articleId);
@@ -237,7 +245,8 @@ public class CommentService {
                 last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
-    static Version version(Comment comment) {
+    /** A comment's version: its ETag, which every write to it names in If-Match (a moderator's decision too). */
+    public static Version version(Comment comment) {
         return Version.ofRow("c", comment.id, comment.version, comment.updatedAt);
     }
 

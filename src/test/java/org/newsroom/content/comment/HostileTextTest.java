@@ -296,8 +296,9 @@ class HostileTextTest {
         long heldId = held.jsonPath().getLong("id");
 
         answers.add(given().get("/api/v1/comments/{id}", rootId).then().statusCode(200).extract().asString());
-        answers.add(given().header("Comment-Token", held.jsonPath().getString("token"))
-                .get("/api/v1/comments/{id}", heldId).then().statusCode(200).extract().asString());
+        ExtractableResponse<Response> heldRead = given().header("Comment-Token", held.jsonPath().getString("token"))
+                .get("/api/v1/comments/{id}", heldId).then().statusCode(200).extract();
+        answers.add(heldRead.asString());
         answers.add(given().get(commentsPath(article)).then().statusCode(200).extract().asString());
         answers.add(given().get("/api/v1/comments/{id}/replies", rootId).then().statusCode(200).extract()
                 .asString());
@@ -311,7 +312,8 @@ class HostileTextTest {
         answers.addAll(queue);
         answers.addAll(queuePages("reported"));
         answers.add(given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON)
-                .body(Map.of("action", "approve")).post("/api/v1/moderation/comments/{id}/decision", heldId).then()
+                .header("If-Match", heldRead.header("ETag")).body(Map.of("action", "approve"))
+                .post("/api/v1/moderation/comments/{id}/decision", heldId).then()
                 .statusCode(200).extract().asString());
 
         for (String answer : answers) {
