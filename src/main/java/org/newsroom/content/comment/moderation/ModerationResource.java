@@ -93,7 +93,7 @@ public class ModerationResource {
             @NotNull @Valid DecisionRequest body) {
         Versioned<ModeratedComment> decided = moderation.decide(Ids.parse(id, "This comment"),
                 Representations.expected(ifMatch), body, identity.getPrincipal().getName());
-        return Representations.uncached(decided.body())
-                .header(HttpHeaders.ETAG, Representations.etag(decided.version())).build();
+        // Private, with the comment's new ETag: the version a next decision names.
+        return representations.render(decided, null).build();
     }
 }
