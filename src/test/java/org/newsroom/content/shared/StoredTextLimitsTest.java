@@ -83,6 +83,25 @@ class StoredTextLimitsTest {
         execute("UPDATE article SET headline = repeat('h', 300) WHERE id = " + article);
     }
 
+    @Test
+    void postgresqlRefusesArticleTextXmlCannotCarry() throws Exception {
+        long article = Fixtures.publishedArticle(Fixtures.unique("stored")).jsonPath().getLong("id");
+        List<String> broken = List.of(
+                "UPDATE article SET headline = U&'Broken \\FFFF feed' WHERE id = " + article,
+                "UPDATE article SET byline = U&'\\FFFE' WHERE id = " + article,
+                "UPDATE article SET subheadline = 'bell ' || chr(7) WHERE id = " + article,
+                "UPDATE article SET tags = ARRAY[U&'t\\FFFF'] WHERE id = " + article,
+                "UPDATE paragraph SET text = 'a' || chr(1) || 'b' WHERE article_id = " + article + " AND position = 1",
+                "UPDATE paragraph SET attribution = U&'\\FFFF' WHERE article_id = " + article + " AND position = 3");
+        for (String statement : broken) {
+            SQLException refused = assertThrows(SQLException.class, () -> execute(statement), statement);
+            assertEquals(CHECK_VIOLATION, refused.getSQLState(), statement + ": " + refused.getMessage());
+        }
+        // Tab, newline-free text, U+FFFD and characters beyond the BMP are fine.
+        execute("UPDATE article SET headline = U&'Tab\\0009 \\FFFD \\+10FFFF' WHERE id = " + article);
+        given().get("/feeds/articles.rss").then().statusCode(200);
+    }
+
     private void execute(String statement) throws SQLException {
         try (Connection connection = database.getConnection();
                 PreparedStatement update = connection.prepareStatement(statement)) {
