@@ -1,7 +1,6 @@
 package org.newsroom.content.comment;
 
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +19,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -77,9 +77,10 @@ public class CommentService {
         }
         Comment parent = request.parentId() == null ? null : publishedParent(article, request.parentId());
         rateLimiter.check(RateLimiter.Counted.COMMENTS, clientAddress, now);
-        String body = nfc(request.body());
+        String body = Text.normalized(request.body());
         String token = newToken();
-        Comment comment = Comment.create(article.id, parent, nfc(request.authorName()), request.authorEmail(), body,
+        Comment comment = Comment.create(article.id, parent, Text.normalized(request.authorName()),
+                request.authorEmail(), body,
                 Hashing.sha256(token), clientAddress, now, now.plus(config.comments().editWindow()));
         holdRules.reasonToHoldNew(body, clientAddress, now).ifPresentOrElse(comment::hold, comment::show);
         comment.persist();
@@ -154,7 +155,7 @@ public class CommentService {
                     "This comment could be edited until " + comment.editableUntil);
         }
         boolean wasPublished = comment.status == CommentStatus.PUBLISHED;
-        comment.editBody(nfc(edit.body()), now);
+        comment.editBody(Text.normalized(edit.body()), now);
         holdRules.reasonToHoldEdit(comment.body).ifPresent(comment::hold);
         if (wasPublished && comment.status != CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
@@ -198,7 +199,7 @@ public class CommentService {
         }
         Instant now = Time.now(clock);
         rateLimiter.check(RateLimiter.Counted.REPORTS, clientAddress, now);
-        String detail = report.detail() == null ? null : nfc(report.detail());
+        String detail = Text.normalized(report.detail());
         if (CommentReport.fileOnce(comment.id, report.reason(), detail, clientAddress, now)) {
             // Counted since the last approval (which resets it): the moderators' reported queue shows the new ones.
             comment.reportCount++;
@@ -248,10 +249,6 @@ public class CommentService {
     /** A comment's version: its ETag, which every write to it names in If-Match (a moderator's decision too). */
     public static Version version(Comment comment) {
         return Version.ofRow("c", comment.id, comment.version, comment.updatedAt);
-    }
-
-    static String nfc(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static String newToken() {

@@ -15,6 +15,7 @@ import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
 import org.newsroom.content.shared.version.KnownVersions;
@@ -66,7 +67,8 @@ public class ModerationService {
         Instant now = Time.now(clock);
         CommentStatus previous = comment.status;
         comment.changeStatus(target, now);
-        ModerationDecision.record(comment, moderator, decision.action(), decision.reason(), previous, now);
+        ModerationDecision.record(comment, moderator, decision.action(), Text.normalized(decision.reason()), previous,
+                now);
         if (previous != target) {
             comment.threadChanged(now);
         }
