@@ -256,7 +256,9 @@ class HostileInputTest {
 
     private static void decision(Case hostile) {
         long comment = postComment(publishedArticle()).jsonPath().getLong("id");
-        send(given().auth().oauth2(TestTokens.moderator()), "POST",
+        // A decision names the version it was made on (If-Match): the published comment's ETag, as readers see it.
+        String etag = given().get("/api/v1/comments/{id}", comment).then().statusCode(200).extract().header("ETag");
+        send(given().auth().oauth2(TestTokens.moderator()).header("If-Match", etag), "POST",
                 "/api/v1/moderation/comments/" + comment + "/decision",
                 with(Map.of("action", "reject", "reason", "Off topic"), hostile), hostile);
         // A refused decision changes nothing: the comment is still there for readers.

@@ -42,7 +42,8 @@ class StoredTextLimitsTest {
                 .getLong("id");
         given().contentType(ContentType.JSON).body(Map.of("reason", "spam", "detail", "d" + " \n".repeat(20_000)))
                 .post("/api/v1/comments/{id}/reports", comment).then().statusCode(202);
-        given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON)
+        String etag = given().get("/api/v1/comments/{id}", comment).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestTokens.moderator()).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("action", "approve", "reason", "\t fine " + " ".repeat(900_000)))
                 .post("/api/v1/moderation/comments/{id}/decision", comment).then().statusCode(200);
 
