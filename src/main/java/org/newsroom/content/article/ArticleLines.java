@@ -2,6 +2,7 @@ package org.newsroom.content.article;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /** A list of articles for a terminal: one line each, the publication (or creation) day, the slug, the headline. */
 final class ArticleLines {
@@ -15,7 +16,7 @@ final class ArticleLines {
         for (ArticleSummary article : articles) {
             var when = article.publishedAt() != null ? article.publishedAt() : article.createdAt();
             text.append(when.atZone(ZoneOffset.UTC).toLocalDate()).append("  ")
-                    .append(String.format("%-" + slugWidth + "s", article.slug())).append("  ")
+                    .append(String.format(Locale.ROOT, "%-" + slugWidth + "s", article.slug())).append("  ")
                     .append(article.headline()).append('\n');
         }
         return text.toString();

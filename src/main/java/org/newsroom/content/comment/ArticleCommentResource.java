@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.client.ClientAddress;
 import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
@@ -49,10 +50,12 @@ public class ArticleCommentResource {
 
     private final CommentService comments;
     private final Representations representations;
+    private final ClientAddress clients;
 
-    public ArticleCommentResource(CommentService comments, Representations representations) {
+    public ArticleCommentResource(CommentService comments, Representations representations, ClientAddress clients) {
         this.comments = comments;
         this.representations = representations;
+        this.clients = clients;
     }
 
     @GET
@@ -89,13 +92,13 @@ public class ArticleCommentResource {
     @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
     @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = ProblemDocs.KEY_REUSED)
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many comments from this address; see Retry-After")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many comments from this client; see Retry-After")
     public Response post(@PathParam("ref") String ref, @NotNull @Valid CommentRequest body,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique string (a UUID): a retry with the same key and body replays the first answer") String idempotencyKey,
             @Context UriInfo uri, @Context HttpServerRequest http) {
         IdempotencyKey key = Representations.idempotencyKey(idempotencyKey, uri);
         // The token is for this client alone: never in a shared cache (a POST's answer is private).
-        return representations.posted(comments.post(ref, body, http.remoteAddress().hostAddress(), key), uri)
+        return representations.posted(comments.post(ref, body, clients.of(http), key), uri)
                 .build();
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 
 import org.newsroom.content.shared.error.ApiException;
@@ -22,8 +23,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "comment")
 public class Comment extends PanacheEntityBase {
 
-    /** What readers may see of a thread: published comments and tombstones. */
-    static final List<CommentStatus> READER_VISIBLE = List.of(CommentStatus.PUBLISHED, CommentStatus.DELETED);
+    /**
+     * What readers may see of a thread: published comments, and the tombstones of comments they saw (parameters
+     * {@code published} and {@code deleted}).
+     */
+    private static final String READER_VISIBLE = "(status = :published or (status = :deleted and shownToReaders = true))";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +80,13 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "held_reason")
     public String heldReason;
 
+    /** Readers saw it (it was published at some time): only then is its tombstone theirs to see. */
+    @Column(name = "shown_to_readers")
+    public boolean shownToReaders;
+
+    /** A moderator approved it as it reads now: reports alone no longer hold it. The author's edit clears it. */
+    public boolean approved;
+
     /** A new published comment, or a reply under {@code parent} (in its thread); the hold rules may then hold it. */
     static Comment create(long articleId, Comment parent, String authorName, String body, byte[] tokenHash,
             String clientAddress, Instant now, Instant editableUntil) {
@@ -116,7 +127,9 @@ public class Comment extends PanacheEntityBase {
         if (rootIds.isEmpty()) {
             return List.of();
         }
-        return list("rootId in ?1 and status in ?2 order by rootId, createdAt, id", rootIds, READER_VISIBLE);
+        return readerVisible(getEntityManager().createQuery(
+                "from Comment where rootId in :roots and " + READER_VISIBLE + " order by rootId, createdAt, id",
+                Comment.class).setParameter("roots", rootIds)).getResultList();
     }
 
     /** A page of the replies under a top-level comment, oldest first. */
@@ -131,13 +144,27 @@ public class Comment extends PanacheEntityBase {
         String keyset = afterId == null
                 ? ""
                 : " and (createdAt, id) " + beyond + " (:key, :afterId)";
-        var query = getEntityManager().createQuery("from Comment where " + owner + " and status in :visible" + keyset
-                + " order by createdAt " + direction + ", id " + direction, Comment.class)
-                .setParameter("owner", ownerId).setParameter("visible", READER_VISIBLE).setMaxResults(rows);
+        var query = readerVisible(getEntityManager().createQuery("from Comment where " + owner + " and "
+                + READER_VISIBLE + keyset + " order by createdAt " + direction + ", id " + direction, Comment.class))
+                .setParameter("owner", ownerId).setMaxResults(rows);
         if (afterId != null) {
             query.setParameter("key", afterCreatedAt).setParameter("afterId", afterId);
         }
         return query.getResultList();
+    }
+
+    private static TypedQuery<Comment> readerVisible(TypedQuery<Comment> query) {
+        return query.setParameter("published", CommentStatus.PUBLISHED).setParameter("deleted", CommentStatus.DELETED);
+    }
+
+    /** Readers may see it: published, or the tombstone of a comment they saw. */
+    public boolean isVisibleToReaders() {
+        return status == CommentStatus.PUBLISHED || (status == CommentStatus.DELETED && shownToReaders);
+    }
+
+    /** A new comment no rule held: readers see it from now on. */
+    void show() {
+        shownToReaders = true;
     }
 
     public boolean isHeldBy(byte[] presentedTokenHash) {
@@ -155,9 +182,12 @@ public class Comment extends PanacheEntityBase {
         status = newStatus;
         updatedAt = now;
         if (newStatus == CommentStatus.PUBLISHED) {
-            // Approved: the reports so far were weighed; only new ones count towards holding it again.
+            // Approved (only a moderator publishes a comment again): readers see it, the reports so far were weighed,
+            // and later ones queue it for another look without holding it, until its author changes it.
             heldReason = null;
             reportCount = 0;
+            shownToReaders = true;
+            approved = true;
         }
         if (newStatus == CommentStatus.DELETED) {
             authorName = "";
@@ -167,6 +197,8 @@ public class Comment extends PanacheEntityBase {
 
     public void editBody(String newBody, Instant now) {
         body = newBody;
+        // What the moderator approved is not what it says now.
+        approved = false;
         editedAt = now;
         updatedAt = now;
     }
@@ -208,10 +240,13 @@ public class Comment extends PanacheEntityBase {
                 + " version = version + 1, updatedAt = ?3 where id = ?1", rootId, CommentStatus.PUBLISHED, now);
     }
 
-    /** Serialises one client's posts for the rest of the transaction, so that concurrent posts count each other. */
-    public static void lockClient(String clientAddress) {
+    /**
+     * Serialises one client's writes of one kind ({@code "comments from 192.0.2.1"}) for the rest of the transaction,
+     * so that concurrent writes count each other.
+     */
+    public static void lockClient(String lock) {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "comments from " + clientAddress).getSingleResult();
+                .setParameter("lock", lock).getSingleResult();
     }
 
     public static long countByClientSince(String clientAddress, Instant since) {

@@ -4,12 +4,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.RouteProblems;
+import org.newsroom.content.shared.web.ReadLimit;
 
 import io.vertx.ext.web.Router;
 
 /**
  * Comment writes may be at most {@code content.comments.max-body-size} (64 KiB): a larger declared body is a 413
- * problem before a byte of it is read or parsed. (The whole service's limit is larger, for articles.)
+ * problem before a byte of it is read or parsed, and a body that declares no length (chunked) is a 413 problem as soon
+ * as more than that has been read. (The whole service's limit is larger, for articles.)
  */
 public class CommentBodyLimit {
 
@@ -19,7 +21,8 @@ public class CommentBodyLimit {
     void register(@Observes Router router, ContentConfig config) {
         long limit = config.comments().maxBodySize().asLongValue();
         for (String path : COMMENT_WRITES) {
-            router.route(path).order(Integer.MIN_VALUE + 1).handler(RouteProblems.bodyLimit(limit));
+            router.route(path).order(Integer.MIN_VALUE + 1).handler(RouteProblems.bodyLimit(limit))
+                    .handler(ReadLimit.cap(limit));
         }
     }
 }

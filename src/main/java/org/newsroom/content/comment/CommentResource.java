@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.content.shared.client.ClientAddress;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.error.ProblemDocs;
@@ -54,13 +55,15 @@ public class CommentResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final Checked checked;
+    private final ClientAddress clients;
 
     public CommentResource(CommentService comments, Representations representations, SecurityIdentity identity,
-            Checked checked) {
+            Checked checked, ClientAddress clients) {
         this.comments = comments;
         this.representations = representations;
         this.identity = identity;
         this.checked = checked;
+        this.clients = clients;
     }
 
     @GET
@@ -140,7 +143,7 @@ public class CommentResource {
     @Path("{id}/reports")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator")
+    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator, unless a moderator approved it as it reads (then they queue it for another look)")
     @APIResponse(responseCode = "202", description = "Received")
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
@@ -148,12 +151,13 @@ public class CommentResource {
     @APIResponse(responseCode = "413", description = ProblemDocs.COMMENT_TOO_LARGE)
     @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", description = ProblemDocs.KEY_REUSED)
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reports from this client; see Retry-After")
     public Response report(@PathParam("id") String id, @NotNull @Valid ReportRequest body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest http,
             @Context UriInfo uri) {
         long commentId = Ids.parse(id, "This comment");
         IdempotencyKey key = Representations.idempotencyKey(idempotencyKey, uri);
-        return representations.posted(comments.report(commentId, body, http.remoteAddress().hostAddress(), key), uri)
+        return representations.posted(comments.report(commentId, body, clients.of(http), key), uri)
                 .build();
     }
 

@@ -1,7 +1,6 @@
 package org.newsroom.content.comment;
 
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +19,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -76,13 +76,13 @@ public class CommentService {
             throw new ApiException(ErrorCode.COMMENTS_CLOSED, "Comments on this article are closed");
         }
         Comment parent = request.parentId() == null ? null : publishedParent(article, request.parentId());
-        rateLimiter.check(clientAddress, now);
-        String body = nfc(request.body());
+        rateLimiter.check(RateLimiter.Counted.COMMENTS, clientAddress, now);
+        String body = Text.normalized(request.body());
         String token = newToken();
         // request.authorEmail() is accepted for older clients and not stored (README: Security and privacy).
-        Comment comment = Comment.create(article.id, parent, nfc(request.authorName()), body, Hashing.sha256(token),
-                clientAddress, now, now.plus(config.comments().editWindow()));
-        holdRules.reasonToHoldNew(body, clientAddress, now).ifPresent(comment::hold);
+        Comment comment = Comment.create(article.id, parent, Text.normalized(request.authorName()), body,
+                Hashing.sha256(token), clientAddress, now, now.plus(config.comments().editWindow()));
+        holdRules.reasonToHoldNew(body, clientAddress, now).ifPresentOrElse(comment::hold, comment::show);
         comment.persist();
         if (comment.status == CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
@@ -136,7 +136,10 @@ public class CommentService {
         return Read.of(known, listed.version(Page.JSON), Audience.PUBLIC, listed::page);
     }
 
-    /** The author changes the body with the token while the edit window is open; the rules look at it again. */
+    /**
+     * The author changes the body with the token while the edit window is open; the rules look at it again, and under
+     * pre-moderation it waits for a moderator again.
+     */
     public Versioned<CommentResponse> edit(long id, String commentToken, CommentEdit edit) {
         Comment comment = Comment.findExisting(id);
         if (!comment.isHeldBy(hashOrNull(commentToken))) {
@@ -152,8 +155,8 @@ public class CommentService {
                     "This comment could be edited until " + comment.editableUntil);
         }
         boolean wasPublished = comment.status == CommentStatus.PUBLISHED;
-        comment.editBody(nfc(edit.body()), now);
-        holdRules.reasonToHoldContent(comment.body).ifPresent(comment::hold);
+        comment.editBody(Text.normalized(edit.body()), now);
+        holdRules.reasonToHoldEdit(comment.body).ifPresent(comment::hold);
         if (wasPublished && comment.status != CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
         }
@@ -180,24 +183,29 @@ public class CommentService {
     }
 
     /**
-     * A reader's report: counted once per client; enough of them hold a published comment for a moderator. Only a
-     * published comment can be reported (a held one is already with the moderators, a tombstone has no words left).
+     * A reader's report: counted once per client; enough of them hold a published comment for a moderator, unless a
+     * moderator approved it as it reads. Only a published comment can be reported (a held one is already with the
+     * moderators, a tombstone has no words left). A client's reports are rate-limited like its comments.
      */
     @Idempotent
     public Posted report(long id, ReportRequest report, String clientAddress, IdempotencyKey key) {
+        // The client's lock before the comment's row lock, in the order a post takes them (its reply's foreign key
+        // waits on that row lock): one client reporting and replying to one comment at once cannot deadlock.
+        rateLimiter.lock(RateLimiter.Counted.REPORTS, clientAddress);
         // Locked before the report row is written, so that concurrent reports of this comment take turns.
         Comment comment = visibleToReaders(Comment.findLocked(id));
         if (comment.status != CommentStatus.PUBLISHED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to report");
         }
         Instant now = Time.now(clock);
-        String detail = report.detail() == null ? null : nfc(report.detail());
+        rateLimiter.check(RateLimiter.Counted.REPORTS, clientAddress, now);
+        String detail = Text.normalized(report.detail());
         boolean filed = CommentReport.fileOnce(comment.id, report.reason(), detail, clientAddress, now);
         if (filed) {
-            // Counted since the last approval (which resets it), so one report cannot re-hold an approved comment.
+            // Counted since the last approval (which resets it): the moderators' reported queue shows the new ones.
             comment.reportCount++;
             comment.updatedAt = now;
-            if (comment.reportCount >= config.comments().reportsToHold()) {
+            if (!comment.approved && comment.reportCount >= config.comments().reportsToHold()) {
                 comment.hold(HoldRules.REPORTS);
                 comment.threadChanged(now);
             }
@@ -208,7 +216,7 @@ public class CommentService {
 
     /** A comment readers may see: its status is visible and its article is published; else a 404. */
     private Comment visibleToReaders(Comment comment) {
-        if (comment == null || !comment.status.isVisibleToReaders()) {
+        if (comment == null || !comment.isVisibleToReaders()) {
             throw ApiException.notFound("This comment");
         }
         Article article = Article.findById(comment.articleId);
@@ -240,12 +248,9 @@ public class CommentService {
                 last -> Cursor.at(ordering, last.createdAt, last.id), c -> c.id + ":" + c.version);
     }
 
-    static Version version(Comment comment) {
+    /** A comment's version: its ETag, which every write to it names in If-Match (a moderator's decision too). */
+    public static Version version(Comment comment) {
         return Version.ofRow("c", comment.id, comment.version, comment.updatedAt);
-    }
-
-    static String nfc(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static String newToken() {

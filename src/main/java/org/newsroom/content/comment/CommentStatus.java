@@ -5,17 +5,13 @@ import java.util.Locale;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stored and sent in lower case. Readers see PUBLISHED comments and DELETED tombstones only. */
+/** Stored and sent in lower case. Readers see PUBLISHED comments, and DELETED tombstones of comments they saw. */
 public enum CommentStatus {
 
     PUBLISHED, PENDING, REJECTED, SPAM, DELETED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public boolean isVisibleToReaders() {
-        return this == PUBLISHED || this == DELETED;
     }
 
     @Converter(autoApply = true)

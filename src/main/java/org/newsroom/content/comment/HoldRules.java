@@ -55,7 +55,16 @@ public class HoldRules {
         return Optional.empty();
     }
 
-    /** For an edit: what the text itself says. */
+    /** For an edit: what the text itself says, then pre-moderation (an edit is new text, never seen by a moderator). */
+    public Optional<String> reasonToHoldEdit(String body) {
+        Optional<String> byContent = reasonToHoldContent(body);
+        if (byContent.isPresent() || config.comments().moderation() != ContentConfig.Comments.Moderation.PRE) {
+            return byContent;
+        }
+        return Optional.of(PRE_MODERATION);
+    }
+
+    /** What the text itself says. */
     public Optional<String> reasonToHoldContent(String body) {
         if (countLinks(body) > config.comments().maxLinks()) {
             return Optional.of(LINKS);

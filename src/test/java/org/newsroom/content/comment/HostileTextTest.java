@@ -12,7 +12,12 @@ import static org.newsroom.content.support.ModerationQueue.queuePages;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 import static org.newsroom.content.support.ProblemAssertions.problemOneOf;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -81,8 +86,10 @@ class HostileTextTest {
     @Test
     void newlinesAndTabsComeBackByteForByte() throws Exception {
         long article = publishedArticle();
-        String body = "line one\nline two\r\n\tindented\n\n\n  trailing spaces  \t\n";
-        ExtractableResponse<Response> created = post(article, Map.of("authorName", "Lines", "body", body));
+        // CRLF is kept as LF, and the text is trimmed (what is stored is what was counted); the rest is as sent.
+        String sent = "\n  line one\nline two\r\n\tindented\n\n\n  spaces  inside  \t\n";
+        String body = "line one\nline two\n\tindented\n\n\n  spaces  inside";
+        ExtractableResponse<Response> created = post(article, Map.of("authorName", "Lines", "body", sent));
         assertSameBytes(body, bodyOf(created.asByteArray()));
         long id = created.jsonPath().getLong("id");
         assertSameBytes(body, bodyOf(given().get("/api/v1/comments/{id}", id).then().statusCode(200).extract()
@@ -187,6 +194,42 @@ class HostileTextTest {
         RawHttp.Response answer = RawHttp.send("127.0.0.1", RestAssured.port, "POST", path,
                 Map.of("Content-Type", "application/json", "Content-Length", "70000"), null);
         problem(answer, "PAYLOAD_TOO_LARGE", path);
+    }
+
+    @Test
+    void aChunkedCommentBodyIsCappedAtSixtyFourKibibytesAsItIsRead() {
+        long article = publishedArticle();
+        String path = commentsPath(article);
+        // No Content-Length: only what is read can tell its size. 70,000 bytes in chunks of 8 KiB.
+        byte[] huge = ("{\"authorName\":\"Chunked\",\"body\":\"" + "a".repeat(70_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        problem(chunked("POST", path, Map.of(), huge), "PAYLOAD_TOO_LARGE", path);
+        given().get(path).then().statusCode(200).body("items", hasSize(0));
+
+        ExtractableResponse<Response> created = post(article, Map.of("authorName", "Target", "body", "Small"));
+        String commentPath = "/api/v1/comments/" + created.jsonPath().getLong("id");
+        problem(chunked("PATCH", commentPath, Map.of("Comment-Token", created.jsonPath().getString("token")),
+                ("{\"body\":\"" + "b".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                "PAYLOAD_TOO_LARGE", commentPath);
+        problem(chunked("POST", commentPath + "/reports", Map.of(),
+                ("{\"reason\":\"spam\",\"detail\":\"" + "d".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                "PAYLOAD_TOO_LARGE", commentPath + "/reports");
+        given().get(commentPath).then().statusCode(200).body("body", equalTo("Small"));
+    }
+
+    @Test
+    void aChunkedCommentBodyUnderTheLimitIsReadAsUsual() {
+        long article = publishedArticle();
+        String path = commentsPath(article);
+        String body = "Sent in chunks " + "c".repeat(4_000);
+        RawHttp.Response answer = chunked("POST", path, Map.of(),
+                ("{\"authorName\":\"Chunked\",\"body\":\"" + body + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, answer.status(), answer.bodyText());
+        given().get(path).then().statusCode(200).body("items.body", contains(body));
+        // Just under the limit: read whole, then judged by the length rule.
+        byte[] big = ("{\"authorName\":\"Big\",\"body\":\"" + "a".repeat(60_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        problem(chunked("POST", path, Map.of(), big), "VALIDATION_FAILED", path);
     }
 
     @Test
@@ -296,8 +339,9 @@ class HostileTextTest {
         long heldId = held.jsonPath().getLong("id");
 
         answers.add(given().get("/api/v1/comments/{id}", rootId).then().statusCode(200).extract().asString());
-        answers.add(given().header("Comment-Token", held.jsonPath().getString("token"))
-                .get("/api/v1/comments/{id}", heldId).then().statusCode(200).extract().asString());
+        ExtractableResponse<Response> heldRead = given().header("Comment-Token", held.jsonPath().getString("token"))
+                .get("/api/v1/comments/{id}", heldId).then().statusCode(200).extract();
+        answers.add(heldRead.asString());
         answers.add(given().get(commentsPath(article)).then().statusCode(200).extract().asString());
         answers.add(given().get("/api/v1/comments/{id}/replies", rootId).then().statusCode(200).extract()
                 .asString());
@@ -311,7 +355,8 @@ class HostileTextTest {
         answers.addAll(queue);
         answers.addAll(queuePages("reported"));
         answers.add(given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON)
-                .body(Map.of("action", "approve")).post("/api/v1/moderation/comments/{id}/decision", heldId).then()
+                .header("If-Match", heldRead.header("ETag")).body(Map.of("action", "approve"))
+                .post("/api/v1/moderation/comments/{id}/decision", heldId).then()
                 .statusCode(200).extract().asString());
 
         for (String answer : answers) {
@@ -348,6 +393,33 @@ class HostileTextTest {
                 "VALIDATION_FAILED", "validation", "Invalid request", commentsPath(article))
                 .body("detail", equalTo("1 field is invalid"))
                 .body("errors.field", contains(field));
+    }
+
+    /** A JSON request whose body is sent in chunks of 8 KiB, without a Content-Length. */
+    private static RawHttp.Response chunked(String method, String path, Map<String, String> headers, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                for (int at = 0; at < body.length; at += 8192) {
+                    int size = Math.min(8192, body.length - at);
+                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, at, size);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException answeredBeforeTheEnd) {
+                // The service may answer and close before the last chunk: the answer is still there to read.
+            }
+            return RawHttp.read(new BufferedInputStream(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The {@code body} field of a JSON answer, decoded from its raw UTF-8 bytes. */

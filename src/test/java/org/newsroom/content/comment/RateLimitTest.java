@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.content.support.CommentCounts;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.RawHttp;
 
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The production limits (5 a minute, 30 an hour) against a burst of 50 posts from one client, each with a forged
@@ -75,5 +77,44 @@ class RateLimitTest {
                 "/api/v1/articles/" + article + "/comments", Map.of("Content-Type", "application/json"),
                 "{\"authorName\":\"Neighbour\",\"body\":\"Another client\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(201, other.status(), other.bodyText());
+    }
+
+    @Test
+    void reportsAreLimitedPerClientLikeComments() {
+        long article = Fixtures.publishedArticle(Fixtures.unique("reports")).jsonPath().getLong("id");
+        List<Long> comments = new ArrayList<>();
+        for (int n = 0; n < 6; n++) {
+            // Each from its own address: the comments' own limit is not what this test is about.
+            RawHttp.Response created = RawHttp.postJson("127.1.1." + (n + 1), RestAssured.port,
+                    "/api/v1/articles/" + article + "/comments", Map.of(),
+                    "{\"authorName\":\"Target\",\"body\":\"Reported " + n + "\"}");
+            assertEquals(201, created.status(), created.bodyText());
+            comments.add(JsonPath.from(created.bodyText()).getLong("id"));
+        }
+        String reporter = "127.1.2.1";
+        for (long comment : comments.subList(0, 5)) {
+            RawHttp.Response received = report(reporter, comment);
+            assertEquals(202, received.status(), received.bodyText());
+        }
+        long sixth = comments.get(5);
+        RawHttp.Response limited = report(reporter, sixth);
+        JsonPath problem = problem(limited, "RATE_LIMITED", "/api/v1/comments/" + sixth + "/reports");
+        assertEquals("At most 5 reports a minute from one address", problem.getString("detail"));
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
+        assertEquals(0, CommentCounts.of(sixth).reportRows(), "the refused report is not stored");
+
+        // Another reader still reports it; and the reporter's comments count apart from its reports.
+        assertEquals(202, report("127.1.2.2", sixth).status());
+        assertEquals(1, CommentCounts.of(sixth).reportRows());
+        RawHttp.Response comment = RawHttp.postJson(reporter, RestAssured.port,
+                "/api/v1/articles/" + article + "/comments", Map.of(),
+                "{\"authorName\":\"Reporter\",\"body\":\"Still allowed to comment\"}");
+        assertEquals(201, comment.status(), comment.bodyText());
+    }
+
+    private static RawHttp.Response report(String from, long comment) {
+        return RawHttp.postJson(from, RestAssured.port, "/api/v1/comments/" + comment + "/reports", Map.of(),
+                "{\"reason\":\"spam\"}");
     }
 }

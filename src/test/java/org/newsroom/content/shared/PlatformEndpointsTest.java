@@ -31,6 +31,10 @@ class PlatformEndpointsTest {
                 .body("paths.'/api/v1/articles/{ref}/comments'.post.responses.'409'", notNullValue())
                 .body("paths.'/api/v1/comments/{id}'.get.responses.'404'", notNullValue())
                 .body("paths.'/api/v1/comments/{id}/replies'.get", notNullValue())
+                .body("paths.'/api/v1/comments/{id}/reports'.post.responses.'429'", notNullValue())
+                .body("paths.'/api/v1/moderation/comments/{id}/decision'.post.responses.'412'", notNullValue())
+                .body("paths.'/api/v1/moderation/comments/{id}/decision'.post.responses.'428'", notNullValue())
+                .body("components.schemas.ModeratedComment.properties.etag", notNullValue())
                 .body("components.schemas.Problem.properties.code", notNullValue())
                 .body("components.schemas.Article.properties.paragraphs", notNullValue())
                 .body("paths.keySet()", Matchers.not(hasItem("/dev/token")));

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.newsroom.content.comment.Comment;
+import org.newsroom.content.comment.CommentService;
+import org.newsroom.content.shared.web.Representations;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -51,6 +56,17 @@ public final class ModerationQueue {
 
     public static List<Integer> queueIds(String status) {
         return queueItems(status).stream().map(item -> (Integer) item.get("id")).toList();
+    }
+
+    /**
+     * The comment's current ETag, read straight from the database (null when there is no such comment), for tests that
+     * decide without walking the queue for its {@code etag}. In-process ({@code @QuarkusTest}) only.
+     */
+    public static String currentEtag(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Comment comment = Comment.findById(id);
+            return comment == null ? null : Representations.etag(CommentService.version(comment));
+        });
     }
 
     /** The comment's item in the queue; fails if it is on none of its pages. */

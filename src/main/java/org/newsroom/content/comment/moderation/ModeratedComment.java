@@ -5,19 +5,26 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.newsroom.content.comment.Comment;
 import org.newsroom.content.comment.CommentResponse;
+import org.newsroom.content.comment.CommentService;
+import org.newsroom.content.shared.web.Representations;
 
-/** A comment as moderators see it: why it is held and how often it was reported. Never an e-mail or address. */
+/**
+ * A comment as moderators see it: why it is held, how often it was reported, and its {@code etag}, which a decision
+ * names in If-Match. Never an e-mail or address.
+ */
 @Schema(name = "ModeratedComment")
 public record ModeratedComment(long id, long articleId, Long parentId, long rootId, String authorName, String body,
         @Schema(enumeration = {
                 "published", "pending", "rejected", "spam", "deleted"}) String status,
         Instant createdAt, Instant editedAt, int replyCount,
         @Schema(enumeration = {"links", "banned-word", "repeated", "reports", "pre-moderation"}) String heldReason,
-        int reportCount) {
+        int reportCount,
+        @Schema(description = "The comment's ETag, quoted: send it as If-Match with a decision", example = "\"c12.3\"") String etag) {
 
     static ModeratedComment from(Comment comment) {
         CommentResponse c = CommentResponse.from(comment);
         return new ModeratedComment(c.id(), c.articleId(), c.parentId(), c.rootId(), c.authorName(), c.body(),
-                c.status(), c.createdAt(), c.editedAt(), c.replyCount(), comment.heldReason, comment.reportCount);
+                c.status(), c.createdAt(), c.editedAt(), c.replyCount(), comment.heldReason, comment.reportCount,
+                Representations.etag(CommentService.version(comment)));
     }
 }

@@ -7,12 +7,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.security.Roles;
+import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
 import org.newsroom.content.shared.web.QueryParameters;
@@ -74,18 +77,23 @@ public class ModerationResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide on a comment", description = "approve publishes it, reject and spam hide it; every decision is kept as an audit row")
+    @Operation(summary = "Decide on a comment", description = "Needs If-Match with the comment's ETag (a queue item's etag): the decision is on that version. approve publishes it, reject and spam hide it; every decision is kept as an audit row")
     @APIResponse(responseCode = "200", description = "The comment after the decision", content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "CONFLICT: the comment is deleted")
+    @APIResponse(responseCode = "412", description = ProblemDocs.STALE + ": the comment changed since it was read")
     @APIResponse(responseCode = "413", description = ProblemDocs.TOO_LARGE)
     @APIResponse(responseCode = "415", description = ProblemDocs.UNSUPPORTED_MEDIA_TYPE)
-    public Response decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest body) {
-        ModeratedComment decided = moderation.decide(Ids.parse(id, "This comment"), body,
-                identity.getPrincipal().getName());
-        return Representations.uncached(decided).build();
+    @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
+    public Response decide(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = "The comment's ETag: its etag in the queue") String ifMatch,
+            @NotNull @Valid DecisionRequest body) {
+        Versioned<ModeratedComment> decided = moderation.decide(Ids.parse(id, "This comment"),
+                Representations.expected(ifMatch), body, identity.getPrincipal().getName());
+        // Private, with the comment's new ETag: the version a next decision names.
+        return representations.render(decided, null).build();
     }
 }

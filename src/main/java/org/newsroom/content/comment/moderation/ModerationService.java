@@ -9,14 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.newsroom.content.comment.Comment;
+import org.newsroom.content.comment.CommentService;
 import org.newsroom.content.comment.CommentStatus;
 import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
+import org.newsroom.content.shared.version.ExpectedVersion;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
+import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.Cursor;
 import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
@@ -44,11 +48,17 @@ public class ModerationService {
         return Read.of(known, listed.version(Page.JSON), Audience.PRIVATE, listed::page);
     }
 
-    public ModeratedComment decide(long id, DecisionRequest decision, String moderator) {
+    /**
+     * A decision on the version of the comment the moderator saw ({@code expected}, from If-Match): one that changed
+     * since (its author edited it, a report came in) is a 412, to be looked at again.
+     */
+    public Versioned<ModeratedComment> decide(long id, ExpectedVersion expected, DecisionRequest decision,
+            String moderator) {
         Comment comment = Comment.findExisting(id);
         if (comment.status == CommentStatus.DELETED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to decide on");
         }
+        expected.check(CommentService.version(comment));
         CommentStatus target = switch (decision.action()) {
             case "approve" -> CommentStatus.PUBLISHED;
             case "reject" -> CommentStatus.REJECTED;
@@ -57,10 +67,12 @@ public class ModerationService {
         Instant now = Time.now(clock);
         CommentStatus previous = comment.status;
         comment.changeStatus(target, now);
-        ModerationDecision.record(comment, moderator, decision.action(), decision.reason(), previous, now);
+        ModerationDecision.record(comment, moderator, decision.action(), Text.normalized(decision.reason()), previous,
+                now);
         if (previous != target) {
             comment.threadChanged(now);
         }
-        return ModeratedComment.from(comment);
+        Comment.flush();
+        return Versioned.written(ModeratedComment.from(comment), CommentService.version(comment));
     }
 }

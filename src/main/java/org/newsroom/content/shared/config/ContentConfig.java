@@ -62,6 +62,17 @@ public interface ContentConfig {
         int purgeBatchSize();
     }
 
+    Client client();
+
+    interface Client {
+
+        /**
+         * The reverse proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client; none by
+         * default: the client is the TCP peer (docs/http-api.md §5).
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
     interface Limits {
 
         /**

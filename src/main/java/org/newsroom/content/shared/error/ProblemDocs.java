@@ -8,11 +8,11 @@ package org.newsroom.content.shared.error;
 public final class ProblemDocs {
 
     public static final String BAD_BODY = "VALIDATION_FAILED or MALFORMED_REQUEST: the body is invalid"
-            + " (errors names each field)";
+            + " (errors names each field, one of the wrong JSON type too)";
     public static final String BAD_QUERY = "VALIDATION_FAILED or UNKNOWN_PARAMETER: a query parameter is invalid or"
             + " unknown";
     public static final String BAD_WRITE = "VALIDATION_FAILED or MALFORMED_REQUEST: the body or the Idempotency-Key"
-            + " is invalid";
+            + " is invalid (errors names each field, one of the wrong JSON type too)";
     public static final String NOT_FOUND = "NOT_FOUND: unknown, or not visible to readers";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED: no valid bearer token";
     public static final String FORBIDDEN = "FORBIDDEN: the token lacks the role";
@@ -22,10 +22,10 @@ public final class ProblemDocs {
     public static final String VERSION_REQUIRED = "PRECONDITION_REQUIRED: If-Match is missing";
     public static final String TOO_LARGE = "PAYLOAD_TOO_LARGE: the body is larger than"
             + " quarkus.http.limits.max-body-size";
-    public static final String COMMENT_TOO_LARGE = "PAYLOAD_TOO_LARGE: the body is larger than"
-            + " content.comments.max-body-size";
-    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE: the body's Content-Type is not"
-            + " accepted here";
+    public static final String COMMENT_TOO_LARGE = "PAYLOAD_TOO_LARGE: the body, as declared or (chunked) as read, is"
+            + " larger than content.comments.max-body-size";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE: the body has no Content-Type, or one"
+            + " not accepted here";
     public static final String SLUG_TAKEN = "CONFLICT: the slug is taken";
     public static final String SLUG_TAKEN_OR_IN_PROGRESS = "CONFLICT: the slug is taken; or IDEMPOTENCY_IN_PROGRESS:"
             + " the first request with this Idempotency-Key is still running";

@@ -60,7 +60,8 @@ public class RouteProblems {
         write(context, code, detail);
     }
 
-    private static void write(RoutingContext context, ErrorCode code, String detail) {
+    /** Answers the problem from the event loop, before the REST layer. */
+    public static void write(RoutingContext context, ErrorCode code, String detail) {
         Problem problem = new Problem(code.type, code.title, code.status, detail, context.request().path(),
                 code.name(), List.of());
         context.response().setStatusCode(code.status).putHeader("Content-Type", Problem.MEDIA_TYPE)

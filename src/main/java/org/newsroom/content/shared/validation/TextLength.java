@@ -8,7 +8,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import java.text.Normalizer;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -16,9 +15,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Length as a reader counts it (docs/http-api.md §5): characters (code points, so an emoji is one) of the NFC-normalised
- * text after trimming, which is what is stored. {@code @Size} would count UTF-16 units of the raw text. Null and
- * blank are left to {@code @NotNull} and {@code @NotBlank}.
+ * Length as a reader counts it (docs/http-api.md §5): characters (code points, so an emoji is one) of the text as
+ * {@link Text#normalized} keeps it, which is what the services store. {@code @Size} would count UTF-16 units of the raw
+ * text. Null and blank are left to {@code @NotNull} and {@code @NotBlank}.
  */
 @Constraint(validatedBy = TextLength.Validator.class)
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
@@ -44,12 +43,7 @@ public @interface TextLength {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            String counted = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-            int length = counted.codePointCount(0, counted.length());
-            return length <= max;
+            return value == null || Text.length(value) <= max;
         }
     }
 }

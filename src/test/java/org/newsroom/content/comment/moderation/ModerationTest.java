@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.ModerationAudit;
+import org.newsroom.content.support.ModerationQueue;
 import org.newsroom.content.support.RawHttp;
 import org.newsroom.content.support.TestTokens;
 
@@ -253,7 +254,10 @@ class ModerationTest {
         assertFalse(defaultQueue.contains((int) shown.id()));
         Map<String, Object> item = findInQueue("pending", held.id());
         assertEquals(Set.of("id", "articleId", "parentId", "rootId", "authorName", "body", "status", "createdAt",
-                "editedAt", "replyCount", "heldReason", "reportCount"), item.keySet());
+                "editedAt", "replyCount", "heldReason", "reportCount", "etag"), item.keySet());
+        // The version a decision names: the ETag the author sees with the token.
+        assertEquals(given().header("Comment-Token", held.token()).get("/api/v1/comments/{id}", held.id()).then()
+                .statusCode(200).extract().header("ETag"), item.get("etag"));
         assertEquals((int) article, item.get("articleId"));
         assertEquals("Queued", item.get("authorName"));
         assertEquals("Schlimm, this one", item.get("body"));
@@ -433,6 +437,105 @@ class ModerationTest {
     }
 
     @Test
+    void reportsAloneNeverHoldAnApprovedCommentAgainUntilItsAuthorEditsIt() {
+        long article = publishedArticle();
+        Created target = post(article, "Target", "Contested, then approved");
+        long id = target.id();
+        for (String from : List.of("127.0.1.1", "127.0.1.2", "127.0.1.3")) {
+            assertEquals(202, rawReport(from, id, Map.of()).status());
+        }
+        assertEquals("reports", findInQueue("pending", id).get("heldReason"));
+        decide(id, "approve", "Within the rules").statusCode(200).body("status", equalTo("published"));
+
+        // Three new readers, or thirty: the comment stays up, and waits in the reported queue for another look.
+        for (String from : List.of("127.0.1.4", "127.0.1.5", "127.0.1.6", "127.0.1.7")) {
+            assertEquals(202, rawReport(from, id, Map.of()).status());
+        }
+        given().get("/api/v1/comments/{id}", id).then().statusCode(200).body("status", equalTo("published"));
+        Map<String, Object> reported = findInQueue("reported", id);
+        assertEquals("published", reported.get("status"));
+        assertEquals(4, reported.get("reportCount"));
+        assertFalse(queueIds("pending").contains((int) id));
+
+        // Its author changes the words the moderator approved: the next report counts towards a hold again.
+        given().header("Comment-Token", target.token()).contentType(ContentType.JSON)
+                .body(Map.of("body", "Contested, approved, then rewritten")).patch("/api/v1/comments/{id}", id)
+                .then().statusCode(200).body("status", equalTo("published"));
+        assertEquals(202, rawReport("127.0.1.8", id, Map.of()).status());
+        notFound(given().get("/api/v1/comments/{id}", id).then(), "/api/v1/comments/" + id);
+        Map<String, Object> held = findInQueue("pending", id);
+        assertEquals("reports", held.get("heldReason"));
+        assertEquals(5, held.get("reportCount"));
+    }
+
+    @Test
+    void aDecisionNamesTheVersionOfTheCommentItDecidedOn() {
+        long article = publishedArticle();
+        Created held = post(article, "Held", "A badword, then reworded");
+        String path = decisionPath(held.id());
+        String seen = (String) findInQueue("pending", held.id()).get("etag");
+
+        // No version: refused, nothing decided.
+        problem(given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON)
+                .body(Map.of("action", "approve")).post(path).then(), 428, "PRECONDITION_REQUIRED",
+                "precondition-required", "Precondition required", path);
+        // The author rewrites it while the moderator reads: the decision was on words that are gone.
+        given().header("Comment-Token", held.token()).contentType(ContentType.JSON)
+                .body(Map.of("body", "Another badword, and a link http://spam.example"))
+                .patch("/api/v1/comments/{id}", held.id()).then().statusCode(200).body("status", equalTo("pending"));
+        String current = (String) findInQueue("pending", held.id()).get("etag");
+        problem(decide(held.id(), seen, "approve", "read the old words"), 412, "PRECONDITION_FAILED",
+                "precondition-failed", "Precondition failed", path)
+                .body("detail", equalTo("The resource has changed since you read it: its current ETag is " + current));
+        assertEquals(List.of(), ModerationAudit.of(held.id()));
+        assertTrue(queueIds("pending").contains((int) held.id()), "still held");
+
+        // On the words as they are now: decided, and the answer carries the comment's new version.
+        ExtractableResponse<Response> decided = decide(held.id(), current, "reject", "read the new words")
+                .statusCode(200).body("status", equalTo("rejected")).extract();
+        assertEquals(decided.header("ETag"), decided.jsonPath().getString("etag"));
+        assertTrue(!current.equals(decided.header("ETag")), "a new version");
+        assertEquals("read the new words", onlyDecision(held.id()).reason);
+        // A second decision on the version the first one answered is fine.
+        decide(held.id(), decided.header("ETag"), "spam", "worse than rude").statusCode(200)
+                .body("status", equalTo("spam"));
+    }
+
+    @Test
+    void aHeldCommentItsAuthorDeletesLeavesNoTombstoneReadersNeverSaw() {
+        long article = publishedArticle();
+        long root = post(article, "Root", "A thread").id();
+        Created heldReply = reply(article, root, "Rude", "A badword reply, deleted before review");
+        Created heldTopLevel = post(article, "Rude too", "Schlimm, deleted before review");
+        Created rejected = post(article, "Rejected", "Held for a badword, rejected, then deleted");
+        decide(rejected.id(), "reject", "No").statusCode(200);
+        Created seen = reply(article, root, "Seen", "Seen, then held by reports, then deleted");
+        for (String from : List.of("127.0.2.1", "127.0.2.2", "127.0.2.3")) {
+            assertEquals(202, rawReport(from, seen.id(), Map.of()).status());
+        }
+        for (Created gone : List.of(heldReply, heldTopLevel, rejected, seen)) {
+            given().header("Comment-Token", gone.token()).delete("/api/v1/comments/{id}", gone.id()).then()
+                    .statusCode(204);
+        }
+
+        // Readers never saw the held and the rejected ones: no tombstone of them anywhere.
+        for (Created gone : List.of(heldReply, heldTopLevel, rejected)) {
+            notFound(given().get("/api/v1/comments/{id}", gone.id()).then(), "/api/v1/comments/" + gone.id());
+            notFound(given().contentType(ContentType.JSON).body(Map.of("reason", "spam"))
+                    .post(reportsPath(gone.id())).then(), reportsPath(gone.id()));
+            // Its author still sees what became of it.
+            given().header("Comment-Token", gone.token()).get("/api/v1/comments/{id}", gone.id()).then()
+                    .statusCode(200).body("status", equalTo("deleted"));
+        }
+        given().get(commentsPath(article)).then().statusCode(200).body("items.id", contains((int) root))
+                .body("items[0].replyCount", equalTo(0));
+        // Readers saw this one before reports held it: its tombstone keeps its place in the thread.
+        given().get("/api/v1/comments/{id}/replies", root).then().statusCode(200)
+                .body("items.id", contains((int) seen.id())).body("items[0].status", equalTo("deleted"));
+        given().get("/api/v1/comments/{id}", seen.id()).then().statusCode(200).body("status", equalTo("deleted"));
+    }
+
+    @Test
     void everyDecisionIsItsOwnAuditRowInOrder() {
         long article = publishedArticle();
         long id = post(article, "Flip", "Decided three times").id();
@@ -528,14 +631,22 @@ class ModerationTest {
                 created.jsonPath());
     }
 
+    /** A decision on the comment as it is now (its current ETag, read in-process). */
     private static ValidatableResponse decide(long id, String action, String reason) {
+        return decide(id, ModerationQueue.currentEtag(id), action, reason);
+    }
+
+    private static ValidatableResponse decide(long id, String ifMatch, String action, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("action", action);
         if (reason != null) {
             body.put("reason", reason);
         }
-        return given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON).body(body)
-                .post(decisionPath(id)).then();
+        var request = given().auth().oauth2(TestTokens.moderator()).contentType(ContentType.JSON).body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.post(decisionPath(id)).then();
     }
 
     private static RawHttp.Response rawReport(String from, long id, Map<String, String> headers) {
