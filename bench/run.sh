@@ -17,7 +17,14 @@ export QUARKUS_DATASOURCE_USERNAME=${credentials%%:*}
 export QUARKUS_DATASOURCE_PASSWORD=${credentials#*:}
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${rest#*@}"
 export QUARKUS_HTTP_PORT=$PORT
-# Required in production (README: Configuration); the bench reads only, so throwaway values do.
+# Required in production (README: Security and privacy); the bench reads only, so throwaway values do.
+mkdir -p target
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out target/bench-jwt-private.pem 2>/dev/null
+    openssl pkey -in target/bench-jwt-private.pem -pubout -out target/bench-jwt-public.pem
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/target/bench-jwt-public.pem"
+fi
+export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-https://news-content.bench}
 export MP_JWT_VERIFY_AUDIENCES=${MP_JWT_VERIFY_AUDIENCES:-news-content-bench}
 export CONTENT_SECRET=${CONTENT_SECRET:-$(openssl rand -base64 32)}
 

@@ -33,7 +33,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * The packaged application, started by this test as an operator would start it: it refuses to start without the
- * settings production needs (a server secret of 32 characters or more, a token audience), and a profile named
+ * settings production needs (a server secret of 32 characters or more, the
+ * tokens' key set, issuer and audience), and a profile named
  * {@code test} gives it nothing of the tests' (no embedded PostgreSQL, no loose rate limits).
  */
 class ProductionSettingsIT {
@@ -54,6 +55,20 @@ class ProductionSettingsIT {
         Map<String, String> settings = complete();
         settings.put("content.secret", "too-short-to-be-a-secret");
         assertRefusesToStart(settings, "must be at least 32 characters");
+    }
+
+    @Test
+    void doesNotStartWithoutATokenKeySet() throws Exception {
+        Map<String, String> settings = complete();
+        settings.remove("mp.jwt.verify.publickey");
+        assertRefusesToStart(settings, "mp.jwt.verify.publickey.location is required");
+    }
+
+    @Test
+    void doesNotStartWithoutATokenIssuer() throws Exception {
+        Map<String, String> settings = complete();
+        settings.remove("mp.jwt.verify.issuer");
+        assertRefusesToStart(settings, "mp.jwt.verify.issuer is required");
     }
 
     @Test

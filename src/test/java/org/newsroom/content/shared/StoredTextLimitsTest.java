@@ -64,7 +64,8 @@ class StoredTextLimitsTest {
                 "INSERT INTO comment_report (comment_id, reason, detail, client_address) VALUES (" + comment
                         + ", 'spam', repeat('d', 1001), 'sql')",
                 "INSERT INTO moderation_decision (comment_id, article_id, moderator, action, reason, previous_status,"
-                        + " new_status) VALUES (" + comment + ", " + article + ", 'sql', 'approve', repeat('r', 1001), 'published', 'published')",
+                        + " new_status) VALUES (" + comment + ", " + article
+                        + ", 'sql', 'approve', repeat('r', 1001), 'published', 'published')",
                 "UPDATE article SET headline = repeat('h', 301) WHERE id = " + article,
                 "UPDATE article SET subheadline = repeat('s', 501) WHERE id = " + article,
                 "UPDATE article SET dateline = repeat('D', 61) WHERE id = " + article,

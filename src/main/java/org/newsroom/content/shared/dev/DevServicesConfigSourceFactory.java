@@ -25,6 +25,7 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
     private static final String VERIFY_KEY = "mp.jwt.verify.publickey";
     private static final String VERIFY_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     private static final String AUDIENCES = "mp.jwt.verify.audiences";
+    private static final String ISSUER = "mp.jwt.verify.issuer";
     private static final String SECRET = "content.secret";
     /** Below application.properties (250) and the environment (300): anything configured wins. */
     private static final int ORDINAL = 50;
@@ -45,6 +46,9 @@ public class DevServicesConfigSourceFactory implements ConfigSourceFactory {
             Map<String, String> keys = DevServices.jwtKeys();
             properties.put(VERIFY_KEY, keys.get("public"));
             properties.put("smallrye.jwt.sign.key", keys.get("private"));
+        }
+        if (isUnset(context.getValue(ISSUER))) {
+            properties.put(ISSUER, DevServices.ISSUER);
         }
         if (isUnset(context.getValue(AUDIENCES))) {
             properties.put(AUDIENCES, DevServices.AUDIENCE);
