@@ -67,12 +67,14 @@ public class DemoData {
                             .toList());
             lastSlug = ((ArticleResponse) articles.create(write, NO_KEY).body()).slug();
         }
+        // Three readers at documentation addresses (RFC 5737), so that the demo's comments count against none of the
+        // limits of the person trying the API from this machine.
         var first = comments.store(lastSlug, new CommentRequest("Reader in Stromness", null,
-                "Took it last night. Slept most of the way,\nwoke up to the lighthouse.", null), "127.0.0.1");
+                "Took it last night. Slept most of the way,\nwoke up to the lighthouse.", null), "192.0.2.1");
         comments.store(lastSlug, new CommentRequest("Maren", null, "Glad you made it! Breakfast is at eight.",
-                first.id()), "127.0.0.1");
+                first.id()), "192.0.2.2");
         comments.store(lastSlug, new CommentRequest("Old skipper", null,
-                "Eleven years too long. Good luck to the crew.", null), "127.0.0.1");
+                "Eleven years too long. Good luck to the crew.", null), "192.0.2.3");
         LOG.infof("Loaded %d demo articles: try curl localhost:8080/api/v1/articles", SAMPLES.size());
     }
 
