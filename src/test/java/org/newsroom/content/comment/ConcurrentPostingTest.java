@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.openapi.OpenApiResponseFilter;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,6 +112,7 @@ class ConcurrentPostingTest {
                         }
                     }
                     for (HttpResponse<String> answer : answers) {
+                        OpenApiResponseFilter.check(answer);
                         requests.incrementAndGet();
                         int status = answer.statusCode();
                         if (status >= 500) {

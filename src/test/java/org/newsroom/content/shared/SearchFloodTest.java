@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.RawHttp;
+import org.newsroom.content.support.openapi.OpenApiResponseFilter;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -221,8 +222,11 @@ class SearchFloodTest {
 
     private static HttpResponse<byte[]> get(HttpClient client, URI uri) {
         try {
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<byte[]> answer = client.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            OpenApiResponseFilter.check(answer);
+            return answer;
         } catch (Exception e) {
             throw new IllegalStateException("GET " + uri + " failed", e);
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.newsroom.content.support.openapi.OpenApiResponseFilter;
+
 /**
  * One HTTP/1.1 request over a plain socket bound to a chosen local address, so that the service sees another TCP
  * peer (127.0.0.2, 127.0.0.3, ...: all of 127/8 is loopback on Linux). RestAssured cannot choose its local address.
@@ -59,7 +61,13 @@ public final class RawHttp {
                 out.write(body);
             }
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()));
+            Response answer = read(new BufferedInputStream(socket.getInputStream()));
+            // Held to the OpenAPI document like every RestAssured answer; a compressed body is not decoded here.
+            String encoding = answer.header("content-encoding");
+            OpenApiResponseFilter.check(method, "http://127.0.0.1:" + port + path, answer.status(),
+                    answer.header("content-type"),
+                    encoding == null || encoding.equalsIgnoreCase("identity") ? answer.body() : null);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -131,6 +131,7 @@ class OpenApiContractTest {
         assertEquals(List.of(), check("GET", "/api/v1/nothing", 404, "application/problem+json", "{}"));
         assertOneMismatch(check("GET", "/api/v1/nothing", 200, "application/json", "{}"), "undocumented path");
         assertEquals(List.of(), check("DELETE", "/api/v1/lists", 405, "application/problem+json", "{}"));
+        assertEquals(List.of(), check("OPTIONS", "/api/v1/lists", 200, null, ""));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  *
  * <p>
  * Installed by {@link OpenApiValidationExtension} before each test, in the class loader that runs the test (a
- * {@code @QuarkusTest} runs in Quarkus's own, with its own {@code RestAssured}). Tests that speak raw HTTP
- * ({@code support/RawHttp}) do not pass here: what they send is not HTTP a client would send.
+ * {@code @QuarkusTest} runs in Quarkus's own, with its own {@code RestAssured}). {@code support/RawHttp} calls
+ * {@link #check} for the answers it reads.
  */
 public final class OpenApiResponseFilter implements Filter {
 
@@ -62,7 +63,16 @@ public final class OpenApiResponseFilter implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
             FilterContext context) {
         Response response = context.next(request, responseSpec);
-        String uri = request.getURI();
+        check(request.getMethod(), request.getURI(), response.statusCode(), response.getContentType(),
+                response.asByteArray());
+        return response;
+    }
+
+    /**
+     * The same check for an answer that did not come through RestAssured ({@code support/RawHttp}): {@code uri} is
+     * absolute, {@code body} as received after any decoding, or null if the check should not read it.
+     */
+    public static void check(String method, String uri, int status, String contentType, byte[] body) {
         String origin = origin(uri);
         Optional<OpenApiContract> contract = origin == null
                 ? Optional.empty()
@@ -70,18 +80,17 @@ public final class OpenApiResponseFilter implements Filter {
         if (contract.isEmpty()) {
             if (OpenApiContract.rawPath(uri).startsWith("/api/")) {
                 report.accept("(no document) " + origin + "/q/openapi could not be read: API answers unchecked",
-                        currentTest + ": " + request.getMethod() + " " + uri);
+                        currentTest + ": " + method + " " + uri);
             }
-            return response; // not one of our services: nothing to hold it to
+            return; // not one of our services: nothing to hold it to
         }
-        String method = request.getMethod();
-        List<OpenApiContract.Mismatch> mismatches = contract.get().check(method, OpenApiContract.rawPath(uri),
-                response.statusCode(), response.getContentType(), response.asByteArray());
+        List<OpenApiContract.Mismatch> mismatches = contract.get().check(method, OpenApiContract.rawPath(uri), status,
+                contentType, body);
         if (mismatches.isEmpty()) {
-            return response;
+            return;
         }
         String test = currentTest;
-        StringBuilder failure = new StringBuilder("The answer to " + method + " " + uri + " (" + response.statusCode()
+        StringBuilder failure = new StringBuilder("The answer to " + method + " " + uri + " (" + status
                 + ") does not match the OpenAPI document /q/openapi:");
         for (OpenApiContract.Mismatch mismatch : mismatches) {
             report.accept(mismatch.group(), test + ": " + method + " " + uri + " -> " + mismatch.detail());
@@ -91,7 +100,16 @@ public final class OpenApiResponseFilter implements Filter {
             throw new AssertionError(failure + "\n(run with -Dopenapi.validation=report to collect them all in "
                     + "target/openapi-mismatches.txt instead)");
         }
-        return response;
+    }
+
+    /** The same check for an answer the JDK's HttpClient received (a String or byte[] body). */
+    public static void check(HttpResponse<?> answer) {
+        Object body = answer.body();
+        byte[] bytes = body instanceof byte[] raw
+                ? raw
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+        check(answer.request().method(), answer.uri().toString(), answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse(null), bytes);
     }
 
     private static String origin(String uri) {
