@@ -22,7 +22,7 @@ import io.restassured.specification.FilterableResponseSpecification;
 
 /**
  * A global RestAssured filter: every answer a test receives is held to the OpenAPI document that the same service
- * publishes at {@code /q/openapi} ({@link OpenApiContract}). Each mismatch goes to the report
+ * publishes at {@code /q/openapi} ({@link DocumentedAnswers}). Each mismatch goes to the report
  * ({@link OpenApiValidationExtension}); in {@code enforce} mode it also fails the request, and so the test that sent
  * it.
  *
@@ -36,7 +36,7 @@ public final class OpenApiResponseFilter implements Filter {
     private static final OpenApiResponseFilter INSTANCE = new OpenApiResponseFilter();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** One document per running service (each @QuarkusTest profile restarts the service on another port). */
-    private static final Map<String, Optional<OpenApiContract>> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<DocumentedAnswers>> DOCUMENTS = new ConcurrentHashMap<>();
 
     private static volatile boolean enforce;
     private static volatile String currentTest = "?";
@@ -74,17 +74,18 @@ public final class OpenApiResponseFilter implements Filter {
      */
     public static void check(String method, String uri, int status, String contentType, byte[] body) {
         String origin = origin(uri);
-        Optional<OpenApiContract> contract = origin == null
+        Optional<DocumentedAnswers> contract = origin == null
                 ? Optional.empty()
                 : DOCUMENTS.computeIfAbsent(origin, OpenApiResponseFilter::fetch);
         if (contract.isEmpty()) {
-            if (OpenApiContract.rawPath(uri).startsWith("/api/")) {
+            if (DocumentedAnswers.rawPath(uri).startsWith("/api/")) {
                 report.accept("(no document) " + origin + "/q/openapi could not be read: API answers unchecked",
                         currentTest + ": " + method + " " + uri);
             }
             return; // not one of our services: nothing to hold it to
         }
-        List<OpenApiContract.Mismatch> mismatches = contract.get().check(method, OpenApiContract.rawPath(uri), status,
+        List<DocumentedAnswers.Mismatch> mismatches = contract.get().check(method, DocumentedAnswers.rawPath(uri),
+                status,
                 contentType, body);
         if (mismatches.isEmpty()) {
             return;
@@ -92,7 +93,7 @@ public final class OpenApiResponseFilter implements Filter {
         String test = currentTest;
         StringBuilder failure = new StringBuilder("The answer to " + method + " " + uri + " (" + status
                 + ") does not match the OpenAPI document /q/openapi:");
-        for (OpenApiContract.Mismatch mismatch : mismatches) {
+        for (DocumentedAnswers.Mismatch mismatch : mismatches) {
             report.accept(mismatch.group(), test + ": " + method + " " + uri + " -> " + mismatch.detail());
             failure.append("\n  ").append(mismatch.group()).append(" — ").append(mismatch.detail());
         }
@@ -121,7 +122,7 @@ public final class OpenApiResponseFilter implements Filter {
         return slash < 0 ? uri : uri.substring(0, slash);
     }
 
-    private static Optional<OpenApiContract> fetch(String origin) {
+    private static Optional<DocumentedAnswers> fetch(String origin) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/q/openapi"))
                     .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
@@ -129,7 +130,7 @@ public final class OpenApiResponseFilter implements Filter {
             if (answer.statusCode() != 200) {
                 return Optional.empty();
             }
-            return Optional.of(OpenApiContract.parse(answer.body()));
+            return Optional.of(DocumentedAnswers.parse(answer.body()));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

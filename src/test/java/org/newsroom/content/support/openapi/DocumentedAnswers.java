@@ -33,7 +33,7 @@ import com.networknt.schema.dialect.Dialects;
  * Answers to paths the document does not describe (static files, {@code /q/...}) are not checked, except a
  * success answer under {@code /api/} or {@code /feeds/}: that is an operation the document lacks.
  */
-public final class OpenApiContract {
+public final class DocumentedAnswers {
 
     /** How an answer departs from the document: {@code group} is the same for answers that fail the same way. */
     public record Mismatch(String group, String detail) {
@@ -49,7 +49,7 @@ public final class OpenApiContract {
     private final List<PathTemplate> paths = new ArrayList<>();
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-    private OpenApiContract(JsonNode document) {
+    private DocumentedAnswers(JsonNode document) {
         this.document = document;
         ObjectNode closed = document.deepCopy();
         closeObjectSchemas(closed);
@@ -60,9 +60,9 @@ public final class OpenApiContract {
         document.path("paths").fieldNames().forEachRemaining(path -> paths.add(PathTemplate.of(path)));
     }
 
-    public static OpenApiContract parse(String json) {
+    public static DocumentedAnswers parse(String json) {
         try {
-            return new OpenApiContract(JSON.readTree(json));
+            return new DocumentedAnswers(JSON.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAPI document is not JSON", e);
         }
@@ -248,9 +248,9 @@ public final class OpenApiContract {
                     && !object.has("unevaluatedProperties") && looksLikeASchema(object)) {
                 object.put("unevaluatedProperties", false);
             }
-            object.elements().forEachRemaining(OpenApiContract::closeObjectSchemas);
+            object.elements().forEachRemaining(DocumentedAnswers::closeObjectSchemas);
         } else if (node.isArray()) {
-            node.elements().forEachRemaining(OpenApiContract::closeObjectSchemas);
+            node.elements().forEachRemaining(DocumentedAnswers::closeObjectSchemas);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the response check finds, on a small OpenAPI 3.1 document written here. */
-class OpenApiContractTest {
+class DocumentedAnswersTest {
 
     private static final String DOCUMENT = """
             {
@@ -46,13 +46,13 @@ class OpenApiContractTest {
             }
             """;
 
-    private final OpenApiContract contract = OpenApiContract.parse(DOCUMENT);
+    private final DocumentedAnswers answers = DocumentedAnswers.parse(DOCUMENT);
 
-    private List<OpenApiContract.Mismatch> check(String method, String path, int status, String type, String body) {
-        return contract.check(method, path, status, type, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    private List<DocumentedAnswers.Mismatch> check(String method, String path, int status, String type, String body) {
+        return answers.check(method, path, status, type, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void assertOneMismatch(List<OpenApiContract.Mismatch> mismatches, String groupPart) {
+    private static void assertOneMismatch(List<DocumentedAnswers.Mismatch> mismatches, String groupPart) {
         assertEquals(1, mismatches.size(), mismatches.toString());
         assertTrue(mismatches.get(0).group().contains(groupPart), mismatches.toString());
     }
@@ -136,8 +136,8 @@ class OpenApiContractTest {
 
     @Test
     void readsThePathOfAnyUri() {
-        assertEquals("/api/v1/things/7", OpenApiContract.rawPath("http://localhost:1234/api/v1/things/7?x=1#y"));
-        assertEquals("/", OpenApiContract.rawPath("http://localhost:1234"));
-        assertEquals("/a b", OpenApiContract.rawPath("http://localhost:1234/a b?q"));
+        assertEquals("/api/v1/things/7", DocumentedAnswers.rawPath("http://localhost:1234/api/v1/things/7?x=1#y"));
+        assertEquals("/", DocumentedAnswers.rawPath("http://localhost:1234"));
+        assertEquals("/a b", DocumentedAnswers.rawPath("http://localhost:1234/a b?q"));
     }
 }
