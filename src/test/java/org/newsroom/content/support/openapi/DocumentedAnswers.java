@@ -41,8 +41,6 @@ public final class DocumentedAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOCUMENT_URI = "https://contract.invalid/openapi.json";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
 
     private final JsonNode document;
     private final SchemaRegistry schemas;
@@ -66,11 +64,6 @@ public final class DocumentedAnswers {
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAPI document is not JSON", e);
         }
-    }
-
-    /** The document's {@code openapi} version. */
-    public String version() {
-        return document.path("openapi").asText();
     }
 
     /**
