@@ -3,8 +3,11 @@ package org.newsroom.content.support.openapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,17 @@ class DocumentedAnswersTest {
                 "{\"id\":7,\"name\":\"seven\",\"editedAt\":null}"));
         assertEquals(List.of(), check("GET", "/api/v1/things/7", 200, "application/json",
                 "{\"id\":7,\"name\":\"seven\",\"editedAt\":\"2026-01-02T03:04:05Z\"}"));
+    }
+
+    @Test
+    void readsAGzipBodyAsSent() throws IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write("{\"id\":7,\"name\":null}".getBytes(StandardCharsets.UTF_8));
+        }
+        List<DocumentedAnswers.Mismatch> mismatches = answers.check("GET", "/api/v1/things/7", 200,
+                "application/json", gzipped.toByteArray());
+        assertOneMismatch(mismatches, "/name type");
     }
 
     @Test
