@@ -21,10 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,6 +39,7 @@ import org.newsroom.content.shared.version.Read;
 import org.newsroom.content.shared.version.Versioned;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.MergePatch;
+import org.newsroom.content.shared.web.Negotiation;
 import org.newsroom.content.shared.web.Page;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
@@ -55,8 +54,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ArticleResource {
 
     static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
-    private static final List<Variant> REPRESENTATIONS = Variant
-            .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
+    private static final List<MediaType> REPRESENTATIONS = List.of(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.TEXT_PLAIN_TYPE);
     /** What these answers vary on: the media type asked for, and whether the caller is an editor. */
     private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "section", "tag", "from", "to", "sort", "status",
@@ -92,7 +91,7 @@ public class ArticleResource {
             @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"published", "draft",
                     "scheduled"})) String status,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Request request) {
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, LIST_PARAMETERS);
         ArticleListQuery.Visibility visibility = ArticleListQuery.visibility(status);
         if (visibility != ArticleListQuery.Visibility.PUBLISHED) {
@@ -100,7 +99,7 @@ public class ArticleResource {
         }
         ArticleListQuery query = ArticleListQuery.checked(visibility, q, section, tag, from, to, sort, limit, cursor);
         boolean search = query.q() != null;
-        if (wantsText(request)) {
+        if (wantsText()) {
             Read<TextPage> lines = search
                     ? articles.searchText(query, isEditor(), representations.known())
                     : articles.listText(query, isEditor(), representations.known());
@@ -109,7 +108,7 @@ public class ArticleResource {
         Read<Page<ArticleSummary>> page = search
                 ? articles.search(query, isEditor(), representations.known())
                 : articles.list(query, isEditor(), representations.known());
-        return representations.renderPage(page, uri, VARY).build();
+        return representations.renderPage(page, uri, VARY).type(MediaType.APPLICATION_JSON).build();
     }
 
     @POST
@@ -164,8 +163,8 @@ public class ArticleResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
-    public Response get(@PathParam("ref") String ref, @Context Request request) {
-        if (wantsText(request)) {
+    public Response get(@PathParam("ref") String ref) {
+        if (wantsText()) {
             return representations.render(articles.getText(ref, isEditor(), representations.known()), VARY, TEXT)
                     .build();
         }
@@ -237,9 +236,9 @@ public class ArticleResource {
         return representations.render(written, null).build();
     }
 
-    private static boolean wantsText(Request request) {
-        Variant chosen = request.selectVariant(REPRESENTATIONS);
-        return chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE);
+    /** Whether Accept asks for the text form (any text/plain, with parameters, in any case); none offered is a 406. */
+    private boolean wantsText() {
+        return Negotiation.isText(representations.negotiate(REPRESENTATIONS));
     }
 
     private boolean isEditor() {

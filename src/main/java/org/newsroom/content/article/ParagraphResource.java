@@ -1,6 +1,5 @@
 package org.newsroom.content.article;
 
-import java.net.URI;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -94,11 +93,10 @@ public class ParagraphResource {
     @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response insert(@PathParam("ref") String ref,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
-            @NotNull @Valid ParagraphRequest body, @Context UriInfo uri) {
+            @NotNull @Valid ParagraphRequest body) {
         ParagraphService.Written written = paragraphs.insert(ref, Representations.expected(ifMatch), body);
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
-                .path(String.valueOf(written.articleId())).path("paragraphs")
-                .path(String.valueOf(written.block().body().id())).build();
+        String location = ApiPaths.BASE + "/articles/" + written.articleId() + "/paragraphs/"
+                + written.block().body().id();
         return representations.created(written.block(), location).build();
     }
 

@@ -17,10 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +32,7 @@ import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Negotiation;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -45,8 +44,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ArticleCommentResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
-    private static final List<Variant> REPRESENTATIONS = Variant
-            .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
+    private static final List<MediaType> REPRESENTATIONS = List.of(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.TEXT_PLAIN_TYPE);
 
     private final CommentService comments;
     private final Representations representations;
@@ -68,17 +67,16 @@ public class ArticleCommentResource {
     public Response list(@PathParam("ref") String ref,
             @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"oldest", "newest"})) String sort,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Request request) {
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("sort", "limit", "cursor"));
         boolean newestFirst = "newest"
                 .equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
-        Variant chosen = request.selectVariant(REPRESENTATIONS);
-        if (chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+        if (Negotiation.isText(representations.negotiate(REPRESENTATIONS))) {
             return representations.renderPage(comments.threadText(ref, newestFirst, QueryParameters.limit(limit),
                     cursor, representations.known()), uri, HttpHeaders.ACCEPT).type(TEXT).build();
         }
         return representations.renderPage(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor,
-                representations.known()), uri, HttpHeaders.ACCEPT).build();
+                representations.known()), uri, HttpHeaders.ACCEPT).type(MediaType.APPLICATION_JSON).build();
     }
 
     @POST

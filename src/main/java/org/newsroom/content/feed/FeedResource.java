@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
+import org.newsroom.content.shared.web.PublicUrls;
 import org.newsroom.content.shared.web.Representations;
 
 /**
@@ -36,10 +37,12 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final Representations representations;
+    private final PublicUrls urls;
 
-    public FeedResource(FeedService feeds, Representations representations) {
+    public FeedResource(FeedService feeds, Representations representations, PublicUrls urls) {
         this.feeds = feeds;
         this.representations = representations;
+        this.urls = urls;
     }
 
     // Each also answers a client that asks for plain XML or JSON: feed readers differ in what they put in Accept,
@@ -86,7 +89,7 @@ public class FeedResource {
 
     private Response answer(FeedKind kind, String section, List<String> tags, UriInfo uri) {
         FeedFilter filter = FeedFilter.checked(uri, section, tags);
-        return representations.render(feeds.feed(kind, filter, FeedLinks.of(uri), representations.known()), null,
+        return representations.render(feeds.feed(kind, filter, FeedLinks.of(urls, uri), representations.known()), null,
                 kind.mediaType).build();
     }
 }
