@@ -69,7 +69,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }));
         Components components = openAPI.getComponents();
         if (components != null && components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ProblemResponsesFilter::anchorPatterns);
+            components.getSchemas().values().forEach(ProblemResponsesFilter::tidy);
             requireWhatResponsesAlwaysCarry(openAPI);
         }
     }
@@ -190,9 +190,13 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createHeader().ref(HEADERS + name);
     }
 
-    private static void anchorPatterns(Schema schema) {
+    private static void tidy(Schema schema) {
         if (schema == null) {
             return;
+        }
+        // A described field of a referenced type gets the Java type's name as well: the reference says it all.
+        if (schema.getRef() != null && schema.getType() != null && schema.getAnyOf() == null) {
+            schema.setType(null);
         }
         if (NOT_BLANK_AS_PUBLISHED.equals(schema.getPattern())) {
             schema.setPattern(NOT_BLANK);
@@ -205,14 +209,14 @@ public class ProblemResponsesFilter implements OASFilter {
             schema.setEnumeration(values);
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(ProblemResponsesFilter::anchorPatterns);
+            schema.getProperties().values().forEach(ProblemResponsesFilter::tidy);
         }
-        anchorPatterns(schema.getItems());
+        tidy(schema.getItems());
         if (schema.getAnyOf() != null) {
-            schema.getAnyOf().forEach(ProblemResponsesFilter::anchorPatterns);
+            schema.getAnyOf().forEach(ProblemResponsesFilter::tidy);
         }
         if (schema.getAllOf() != null) {
-            schema.getAllOf().forEach(ProblemResponsesFilter::anchorPatterns);
+            schema.getAllOf().forEach(ProblemResponsesFilter::tidy);
         }
     }
 
