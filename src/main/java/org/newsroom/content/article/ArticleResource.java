@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
@@ -50,7 +52,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path(ApiPaths.BASE + "/articles")
-@Tag(name = "Articles")
+@Tag(name = "Articles", description = "Articles (JSON or the plain-text format), their sections and tags; editors write, anyone reads what is published")
 public class ArticleResource {
 
     static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
@@ -74,11 +76,15 @@ public class ArticleResource {
     @GET
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, TEXT})
-    @Operation(summary = "List articles", description = "Published articles, newest first, cursor-paged. Editors may ask for status=draft or status=scheduled.")
-    @APIResponse(responseCode = "200", description = "A page of article summaries; a Link header names the next page")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
+    @SecurityRequirementsSet({})
+    @Operation(operationId = "listArticles", summary = "List articles", description = "Published articles, newest first, cursor-paged. Editors may ask for status=draft or status=scheduled.")
+    @APIResponse(responseCode = "200", description = "A page of article summaries; a Link header names the next page", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED
-            + ": status other than published needs an editor")
+            + ": status other than published needs an editor; or the bearer token sent is not valid")
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     public Response list(
             @QueryParam("q") @Parameter(description = "Full-text search over headline, sub-headline and body (web search syntax: \"quoted phrase\", OR, -word); best match first, each row with a highlight") String q,
@@ -115,7 +121,7 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an article from JSON", description = "A draft unless status says otherwise")
+    @Operation(operationId = "createArticle", summary = "Create an article from JSON", description = "A draft unless status says otherwise")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -135,7 +141,7 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an article from the plain-text format", description = "Line 1 the headline, line 2 the sub-headline, then one block per line (README: the plain-text format). Always a draft.")
+    @Operation(operationId = "createArticle", summary = "Create an article from the plain-text format", description = "Line 1 the headline, line 2 the sub-headline, then one block per line (README: the plain-text format). Always a draft.")
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
@@ -158,7 +164,9 @@ public class ArticleResource {
     @Path("{ref}")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, TEXT})
-    @Operation(summary = "Read one article with its paragraphs", description = "{ref} is the id or the slug. Drafts and scheduled articles are 404 to readers. Accept: text/plain answers the plain-text format.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
+    @SecurityRequirementsSet({})
+    @Operation(operationId = "getArticle", summary = "Read one article with its paragraphs", description = "{ref} is the id or the slug. Drafts and scheduled articles are 404 to readers. Accept: text/plain answers the plain-text format.")
     @APIResponse(responseCode = "200", description = "The article, with a strong ETag", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleResponse.class)),
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
@@ -177,7 +185,7 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an article's metadata and body", description = "Needs If-Match with the current ETag. An absent slug keeps the current one.")
+    @Operation(operationId = "replaceArticle", summary = "Replace an article's metadata and body", description = "Needs If-Match with the current ETag. An absent slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The article as stored", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -199,8 +207,8 @@ public class ArticleResource {
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MergePatch.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change some fields (JSON Merge Patch)", description = "Needs If-Match. The body is rewritten only when the patch has paragraphs.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticleWrite.class)))
+    @Operation(operationId = "patchArticle", summary = "Change some fields (JSON Merge Patch)", description = "Needs If-Match. The body is rewritten only when the patch has paragraphs.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ArticlePatch.class)))
     @APIResponse(responseCode = "200", description = "The article as stored", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -219,7 +227,7 @@ public class ArticleResource {
     @DELETE
     @Path("{ref}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete an article", description = "Needs If-Match; its paragraphs and comments go with it")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Needs If-Match; its paragraphs and comments go with it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
@@ -243,5 +251,11 @@ public class ArticleResource {
 
     private boolean isEditor() {
         return identity.hasRole(Roles.EDITOR);
+    }
+
+    /** The schema of the article list (a {@code Page} of ArticleSummary), so that generated clients get a concrete type. */
+    @Schema(name = "ArticlePage")
+    record ArticlePage(List<ArticleSummary> items,
+            @Schema(nullable = true, description = "The cursor of the next page, for ?cursor=; null on the last page") String nextCursor) {
     }
 }

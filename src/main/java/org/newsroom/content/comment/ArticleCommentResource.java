@@ -39,7 +39,7 @@ import org.newsroom.content.shared.web.Representations;
 import io.vertx.core.http.HttpServerRequest;
 
 @Path(ApiPaths.BASE + "/articles/{ref}/comments")
-@Tag(name = "Comments")
+@Tag(name = "Comments", description = "Reader comments and replies: anyone posts and reports; the author edits and deletes with the comment's token")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
 
@@ -60,8 +60,10 @@ public class ArticleCommentResource {
     @GET
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, TEXT})
-    @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
-    @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
+    @Operation(operationId = "listComments", summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
+    @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
@@ -82,7 +84,7 @@ public class ArticleCommentResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
+    @Operation(operationId = "postComment", summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Stored (published, or pending for a moderator); Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
@@ -100,4 +102,9 @@ public class ArticleCommentResource {
                 .build();
     }
 
+    /** The schema of the comment lists (top-level comments, replies) (a {@code Page} of CommentResponse), so that generated clients get a concrete type. */
+    @Schema(name = "CommentPage")
+    record CommentPage(List<CommentResponse> items,
+            @Schema(nullable = true, description = "The cursor of the next page, for ?cursor=; null on the last page") String nextCursor) {
+    }
 }
