@@ -20,6 +20,6 @@ EXPOSE 8080
 # The database and the token key come from the environment:
 #   QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD,
 #   MP_JWT_VERIFY_PUBLICKEY_LOCATION (PEM file or JWKS URL), MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_AUDIENCES,
-#   CONTENT_SECRET (README: Security and privacy); it does not start without them.
+#   CONTENT_SECRET, CONTENT_PUBLIC_BASE_URL (README: Security and privacy); it does not start without them.
 ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]

@@ -126,6 +126,8 @@ service_log=target/faults-service.log
 for attempt in 1 2 3; do
   port=$(free_port)
   export QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1
+  # Where feeds link to (README: Configuration): required in production; this run's own address.
+  export CONTENT_PUBLIC_BASE_URL="http://127.0.0.1:$port"
   log "starting the service on port $port, its log in $service_log"
   java -jar target/quarkus-app/quarkus-run.jar >"$service_log" 2>&1 &
   service=$!

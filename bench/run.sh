@@ -27,6 +27,7 @@ fi
 export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-https://news-content.bench}
 export MP_JWT_VERIFY_AUDIENCES=${MP_JWT_VERIFY_AUDIENCES:-news-content-bench}
 export CONTENT_SECRET=${CONTENT_SECRET:-$(openssl rand -base64 32)}
+export CONTENT_PUBLIC_BASE_URL=${CONTENT_PUBLIC_BASE_URL:-http://localhost:$PORT}
 
 ./mvnw -B -q package -DskipTests
 java -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &

@@ -6,11 +6,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Article", description = "One article with its body blocks in reading order")
-public record ArticleResponse(long id, String slug, String headline, String subheadline, String dateline,
-        String byline, String section, List<String> tags,
+public record ArticleResponse(long id, String slug, String headline, @Schema(nullable = true) String subheadline,
+        @Schema(nullable = true) String dateline,
+        @Schema(nullable = true) String byline, @Schema(nullable = true) String section, List<String> tags,
         @Schema(enumeration = {
                 "draft", "published"}) String status,
-        Instant publishedAt, Instant createdAt,
+        @Schema(nullable = true) Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount, List<ParagraphResponse> paragraphs) {
 
     public static ArticleResponse from(Article article, List<Paragraph> paragraphs) {

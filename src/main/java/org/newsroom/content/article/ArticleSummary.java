@@ -6,14 +6,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ArticleSummary", description = "A list row: the article without its body, with an excerpt")
-public record ArticleSummary(long id, String slug, String headline, String subheadline, String dateline,
-        String byline, String section, List<String> tags,
+public record ArticleSummary(long id, String slug, String headline, @Schema(nullable = true) String subheadline,
+        @Schema(nullable = true) String dateline,
+        @Schema(nullable = true) String byline, @Schema(nullable = true) String section, List<String> tags,
         @Schema(enumeration = {
                 "draft", "published"}) String status,
-        Instant publishedAt, Instant createdAt,
+        @Schema(nullable = true) Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount,
-        @Schema(description = "The first block, cut at a word boundary, at most 280 characters") String excerpt,
-        @Schema(description = "With q: where the article matches, plain text with each match between ** and **; null otherwise") String highlight) {
+        @Schema(nullable = true, description = "The first block (null when there is none), cut at a word boundary, at most 280 characters") String excerpt,
+        @Schema(nullable = true, description = "With q: where the article matches, plain text with each match between ** and **; null otherwise") String highlight) {
 
     static final int EXCERPT_LENGTH = 280;
 

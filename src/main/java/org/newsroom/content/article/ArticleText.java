@@ -66,7 +66,10 @@ import java.util.regex.Pattern;
  *
  * <h2>Writing ({@link #write})</h2>
  * <ul>
- * <li>Writes the same shape; every line, the last included, ends with {@code \n}. The
+ * <li>Writes the same shape; every line, the last included, ends with {@code \n}. A blank line goes before each
+ *     block (so between the sub-headline and the body, and between blocks) and before the separator, never between
+ *     a quote and its attribution: text editors and terminals show one paragraph per block, and reading ignores
+ *     blank lines. The
  *     {@code Leave a Comment} prompt is never written.</li>
  * <li>The dateline is written as {@code DATELINE - } (ASCII hyphen) before the first block when
  *     that block is a {@code paragraph}. If the first block is not a paragraph, or there are no
@@ -241,6 +244,7 @@ public final class ArticleText {
     private static void appendInline(StringBuilder out, List<Block> blocks, String dateline) {
         for (int index = 0; index < blocks.size(); index++) {
             Block block = blocks.get(index);
+            out.append('\n');
             switch (block.type()) {
                 case PARAGRAPH -> appendLine(out, paragraphLine(block.text(), index == 0, dateline));
                 case HEADING -> appendLine(out, HEADING_MARKER + block.text());
@@ -256,8 +260,10 @@ public final class ArticleText {
         if (pullquotes.isEmpty()) {
             return;
         }
+        out.append('\n');
         appendLine(out, SEPARATOR_WRITTEN);
         for (Block block : pullquotes) {
+            out.append('\n');
             appendLine(out, needsEscape(block.text(), false) ? ESCAPE + block.text() : block.text());
             appendAttribution(out, block);
         }

@@ -25,7 +25,7 @@ public record ArticleWrite(
         @Size(max = 200) @SingleLine String byline,
         @Size(max = 60) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String section,
         @Size(max = 20) List<@NotNull @Size(max = 60) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String> tags,
-        @Pattern(regexp = "draft|published", message = "must be draft or published") @Schema(enumeration = {
+        @Pattern(regexp = "^(draft|published)$", message = "must be draft or published") @Schema(enumeration = {
                 "draft",
                 "published"}, defaultValue = "draft") String status,
         @Schema(description = "With status published: in the future schedules the article; absent means now") Instant publishedAt,

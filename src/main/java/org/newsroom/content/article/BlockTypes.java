@@ -15,8 +15,11 @@ public final class BlockTypes {
     public static final String PULLQUOTE = "pullquote";
     public static final String BLOCKQUOTE = "blockquote";
     public static final Set<String> ALL = Set.of(PARAGRAPH, HEADING, PULLQUOTE, BLOCKQUOTE);
-    /** For Bean Validation's {@code @Pattern}, which needs a constant. */
-    public static final String PATTERN = "paragraph|heading|pullquote|blockquote";
+    /**
+     * For Bean Validation's {@code @Pattern}, which needs a constant; anchored, so that it means the same to JSON Schema
+     * (which finds a pattern anywhere in the value) as to Java (which matches it whole).
+     */
+    public static final String PATTERN = "^(paragraph|heading|pullquote|blockquote)$";
     public static final String MESSAGE = "must be one of paragraph, heading, pullquote, blockquote";
 
     private BlockTypes() {

@@ -1,6 +1,6 @@
 package org.newsroom.content.article;
 
-import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ProblemDocs;
@@ -46,7 +48,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path(ApiPaths.BASE + "/articles/{ref}/paragraphs")
-@Tag(name = "Paragraphs")
+@Tag(name = "Paragraphs", description = "The typed body blocks of an article, one at a time")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParagraphResource {
 
@@ -63,8 +65,10 @@ public class ParagraphResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The article's body blocks in order", description = "?type= keeps one kind of block")
-    @APIResponse(responseCode = "200", description = "All blocks, in one page")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
+    @SecurityRequirementsSet({})
+    @Operation(operationId = "listParagraphs", summary = "The article's body blocks in order", description = "?type= keeps one kind of block")
+    @APIResponse(responseCode = "200", description = "All blocks, in one page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParagraphPage.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
@@ -82,7 +86,7 @@ public class ParagraphResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Insert a block", description = "Needs If-Match with the ARTICLE's ETag. position defaults to the end; the blocks after it move down.")
+    @Operation(operationId = "insertParagraph", summary = "Insert a block", description = "Needs If-Match with the ARTICLE's ETag. position defaults to the end; the blocks after it move down.")
     @APIResponse(responseCode = "201", description = "Inserted; Location names it", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -94,18 +98,19 @@ public class ParagraphResource {
     @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response insert(@PathParam("ref") String ref,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true) String ifMatch,
-            @NotNull @Valid ParagraphRequest body, @Context UriInfo uri) {
+            @NotNull @Valid ParagraphRequest body) {
         ParagraphService.Written written = paragraphs.insert(ref, Representations.expected(ifMatch), body);
-        URI location = uri.getBaseUriBuilder().path(ApiPaths.BASE).path("articles")
-                .path(String.valueOf(written.articleId())).path("paragraphs")
-                .path(String.valueOf(written.block().body().id())).build();
+        String location = ApiPaths.BASE + "/articles/" + written.articleId() + "/paragraphs/"
+                + written.block().body().id();
         return representations.created(written.block(), location).build();
     }
 
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One block")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
+    @SecurityRequirementsSet({})
+    @Operation(operationId = "getParagraph", summary = "One block", description = "Drafts' blocks are 404 to readers")
     @APIResponse(responseCode = "200", description = "The block, with its strong ETag", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response get(@PathParam("ref") String ref, @PathParam("id") String id) {
@@ -118,7 +123,7 @@ public class ParagraphResource {
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a block (and move it with position)", description = "Needs If-Match with the block's ETag")
+    @Operation(operationId = "replaceParagraph", summary = "Replace a block (and move it with position)", description = "Needs If-Match with the block's ETag")
     @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -139,8 +144,8 @@ public class ParagraphResource {
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Edit or move a block (JSON Merge Patch)", description = "Needs If-Match with the block's ETag; {\"position\": 1} moves it to the top")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ParagraphRequest.class)))
+    @Operation(operationId = "patchParagraph", summary = "Edit or move a block (JSON Merge Patch)", description = "Needs If-Match with the block's ETag; {\"position\": 1} moves it to the top")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ParagraphPatch.class)))
     @APIResponse(responseCode = "200", description = "The block as stored", content = @Content(schema = @Schema(implementation = ParagraphResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -158,7 +163,7 @@ public class ParagraphResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Remove a block", description = "Needs If-Match with the block's ETag; the blocks after it move up")
+    @Operation(operationId = "deleteParagraph", summary = "Remove a block", description = "Needs If-Match with the block's ETag; the blocks after it move up")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
@@ -177,5 +182,11 @@ public class ParagraphResource {
 
     private boolean isEditor() {
         return identity.hasRole(Roles.EDITOR);
+    }
+
+    /** The schema of the paragraph list (a {@code Page} of ParagraphResponse), so that generated clients get a concrete type. */
+    @Schema(name = "ParagraphPage")
+    record ParagraphPage(List<ParagraphResponse> items,
+            @Schema(nullable = true, description = "The cursor of the next page, for ?cursor=; null on the last page") String nextCursor) {
     }
 }

@@ -7,7 +7,7 @@ public record ParagraphResponse(long id, int position,
         @Schema(enumeration = {
                 "paragraph", "heading", "pullquote", "blockquote"}) String type,
         String text,
-        String attribution) {
+        @Schema(nullable = true, description = "Only on pullquote and blockquote") String attribution) {
 
     public static ParagraphResponse from(Paragraph paragraph) {
         return new ParagraphResponse(paragraph.id, paragraph.position, paragraph.type, paragraph.text,

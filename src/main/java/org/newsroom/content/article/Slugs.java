@@ -9,7 +9,7 @@ import org.newsroom.content.shared.error.ApiException;
 /** Slugs: lower-case {@code a-z0-9} words joined by single hyphens, always with a letter (so never an id). */
 public final class Slugs {
 
-    public static final String PATTERN = "(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*";
+    public static final String PATTERN = "^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$";
     public static final String MESSAGE = "must be lower-case words of a-z and 0-9 joined by single hyphens, with a letter";
     public static final int MAX_LENGTH = 120;
     private static final int DERIVED_MAX_LENGTH = 80;

@@ -17,10 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,19 +32,20 @@ import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.idempotency.Idempotency;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.Negotiation;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
 import io.vertx.core.http.HttpServerRequest;
 
 @Path(ApiPaths.BASE + "/articles/{ref}/comments")
-@Tag(name = "Comments")
+@Tag(name = "Comments", description = "Reader comments and replies: anyone posts and reports; the author edits and deletes with the comment's token")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
 
     private static final String TEXT = MediaType.TEXT_PLAIN + ";charset=utf-8";
-    private static final List<Variant> REPRESENTATIONS = Variant
-            .mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE).build();
+    private static final List<MediaType> REPRESENTATIONS = List.of(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.TEXT_PLAIN_TYPE);
 
     private final CommentService comments;
     private final Representations representations;
@@ -61,30 +60,31 @@ public class ArticleCommentResource {
     @GET
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, TEXT})
-    @Operation(summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
-    @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page")
+    @Operation(operationId = "listComments", summary = "Top-level comments of an article", description = "Oldest first by default; cursor-paged; each carries its replyCount. Accept: text/plain gives a readable thread with the replies.")
+    @APIResponse(responseCode = "200", description = "A page of comments; a Link header names the next page", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
             @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"oldest", "newest"})) String sort,
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Request request) {
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("sort", "limit", "cursor"));
         boolean newestFirst = "newest"
                 .equals(QueryParameters.oneOf("sort", sort, "oldest", Set.of("oldest", "newest")));
-        Variant chosen = request.selectVariant(REPRESENTATIONS);
-        if (chosen != null && chosen.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+        if (Negotiation.isText(representations.negotiate(REPRESENTATIONS))) {
             return representations.renderPage(comments.threadText(ref, newestFirst, QueryParameters.limit(limit),
                     cursor, representations.known()), uri, HttpHeaders.ACCEPT).type(TEXT).build();
         }
         return representations.renderPage(comments.listTopLevel(ref, newestFirst, QueryParameters.limit(limit), cursor,
-                representations.known()), uri, HttpHeaders.ACCEPT).build();
+                representations.known()), uri, HttpHeaders.ACCEPT).type(MediaType.APPLICATION_JSON).build();
     }
 
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
+    @Operation(operationId = "postComment", summary = "Post a comment or a reply", description = "Anyone may post. The answer carries the comment's token once. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Stored (published, or pending for a moderator); Location names it", content = @Content(schema = @Schema(implementation = CreatedCommentResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
@@ -102,4 +102,9 @@ public class ArticleCommentResource {
                 .build();
     }
 
+    /** The schema of the comment lists (top-level comments, replies) (a {@code Page} of CommentResponse), so that generated clients get a concrete type. */
+    @Schema(name = "CommentPage")
+    record CommentPage(List<CommentResponse> items,
+            @Schema(nullable = true, description = "The cursor of the next page, for ?cursor=; null on the last page") String nextCursor) {
+    }
 }

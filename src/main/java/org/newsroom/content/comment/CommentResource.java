@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.client.ClientAddress;
 import org.newsroom.content.shared.error.ApiException;
@@ -69,7 +71,7 @@ public class CommentResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One comment", description = "Readers see published comments and tombstones; with its Comment-Token the author also sees their own held one")
+    @Operation(operationId = "getComment", summary = "One comment", description = "Readers see published comments and tombstones; with its Comment-Token the author also sees their own held one")
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response get(@PathParam("id") String id,
@@ -82,8 +84,8 @@ public class CommentResource {
     @GET
     @Path("{id}/replies")
     @PermitAll
-    @Operation(summary = "The thread under a top-level comment", description = "Oldest first, cursor-paged")
-    @APIResponse(responseCode = "200", description = "A page of replies; a Link header names the next page")
+    @Operation(operationId = "listReplies", summary = "The thread under a top-level comment", description = "Oldest first, cursor-paged")
+    @APIResponse(responseCode = "200", description = "A page of replies; a Link header names the next page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleCommentResource.CommentPage.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response replies(@PathParam("id") String id,
@@ -98,7 +100,7 @@ public class CommentResource {
     @Path("{id}")
     @PermitAll
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-    @Operation(summary = "The author edits the body", description = "Needs the comment's Comment-Token, while editableUntil has not passed")
+    @Operation(operationId = "editComment", summary = "The author edits the body", description = "Needs the comment's Comment-Token, while editableUntil has not passed")
     @APIResponse(responseCode = "200", description = "The comment as stored", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no Comment-Token")
@@ -125,7 +127,9 @@ public class CommentResource {
     @DELETE
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Delete a comment, leaving a tombstone", description = "The author with the Comment-Token, or a moderator's bearer token")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
+    @SecurityRequirementsSet({})
+    @Operation(operationId = "deleteComment", summary = "Delete a comment, leaving a tombstone", description = "The author with the Comment-Token, or a moderator's bearer token")
     @APIResponse(responseCode = "204", description = "Tombstoned; the thread under it stays")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: neither a Comment-Token nor a bearer token")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: neither this comment's token nor a moderator")
@@ -143,8 +147,8 @@ public class CommentResource {
     @Path("{id}/reports")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator, unless a moderator approved it as it reads (then they queue it for another look)")
-    @APIResponse(responseCode = "202", description = "Received")
+    @Operation(operationId = "reportComment", summary = "Report a comment", description = "Anyone; reports from three readers hold it for a moderator, unless a moderator approved it as it reads (then they queue it for another look)")
+    @APIResponse(responseCode = "202", description = "Received", content = @Content(schema = @Schema(implementation = CommentService.ReportReceived.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_WRITE)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "CONFLICT: the comment is deleted; or IDEMPOTENCY_IN_PROGRESS: the first request with this Idempotency-Key is still running")

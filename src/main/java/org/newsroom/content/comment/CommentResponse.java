@@ -5,10 +5,11 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Comment", description = "A reader comment; a deleted one is a tombstone whose author and body are null")
-public record CommentResponse(long id, long articleId, Long parentId, long rootId, String authorName, String body,
+public record CommentResponse(long id, long articleId, @Schema(nullable = true) Long parentId, long rootId,
+        @Schema(nullable = true) String authorName, @Schema(nullable = true) String body,
         @Schema(enumeration = {
                 "published", "pending", "rejected", "spam", "deleted"}) String status,
-        Instant createdAt, Instant editedAt, Instant editableUntil, int replyCount) {
+        Instant createdAt, @Schema(nullable = true) Instant editedAt, Instant editableUntil, int replyCount) {
 
     public static CommentResponse from(Comment comment) {
         boolean tombstone = comment.status == CommentStatus.DELETED;

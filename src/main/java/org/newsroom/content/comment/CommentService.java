@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.newsroom.content.article.Article;
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.shared.Hashing;
@@ -43,7 +44,8 @@ public class CommentService {
     }
 
     /** The body of a 202: the report is in; what happens next is the moderators' call. */
-    public record ReportReceived(String status) {
+    @Schema(name = "ReportReceived", description = "A report was filed (or replayed for its Idempotency-Key)")
+    public record ReportReceived(@Schema(enumeration = "received") String status) {
     }
 
     private final ArticleService articles;

@@ -6,11 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a new comment: the comment and, this once, the token that lets its author edit or delete it. */
 @Schema(name = "CreatedComment")
-public record CreatedCommentResponse(long id, long articleId, Long parentId, long rootId, String authorName,
+public record CreatedCommentResponse(long id, long articleId, @Schema(nullable = true) Long parentId, long rootId,
+        String authorName,
         String body, @Schema(enumeration = {
                 "published", "pending"}) String status,
         Instant createdAt,
-        Instant editedAt, Instant editableUntil, int replyCount,
+        @Schema(nullable = true) Instant editedAt, Instant editableUntil, int replyCount,
         @Schema(description = "Shown once, stored only as a hash: send it as Comment-Token to edit or delete") String token) {
 
     static CreatedCommentResponse from(Comment comment, String token) {

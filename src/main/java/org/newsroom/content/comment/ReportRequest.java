@@ -9,7 +9,7 @@ import org.newsroom.content.shared.validation.TextLength;
 
 @Schema(name = "ReportRequest")
 public record ReportRequest(
-        @NotNull @Pattern(regexp = "spam|abuse|off-topic|other", message = "must be one of spam, abuse, off-topic, other") @Schema(enumeration = {
+        @NotNull @Pattern(regexp = "^(spam|abuse|off-topic|other)$", message = "must be one of spam, abuse, off-topic, other") @Schema(enumeration = {
                 "spam", "abuse", "off-topic", "other"}) String reason,
         @TextLength(max = 1000) @MultiLine String detail) {
 }

@@ -10,10 +10,11 @@ import org.newsroom.content.article.BlockTypes;
 import org.newsroom.content.article.Paragraph;
 
 /**
- * One article as every feed shows it: its plain-text fields as stored, and its full text as escaped HTML and as the
+ * One article as every feed shows it: its permanent id (not its URL, which moves with the slug), the reader page's
+ * address of it, its plain-text fields as stored, and its full text as escaped HTML and as the
  * plain-text article format. {@code author} and {@code summary} may be null.
  */
-record FeedItem(String url, String title, String summary, String html, String text, Instant published,
+record FeedItem(String id, String url, String title, String summary, String html, String text, Instant published,
         Instant updated, String author, List<String> categories) {
 
     static FeedItem of(ArticleSummary article, List<Paragraph> blocks, FeedLinks links) {
@@ -23,7 +24,8 @@ record FeedItem(String url, String title, String summary, String html, String te
         }
         article.tags().stream().filter(tag -> !categories.contains(tag)).forEach(categories::add);
         String author = article.byline() == null || article.byline().isBlank() ? null : article.byline();
-        return new FeedItem(links.article(article.slug()), article.headline(), article.excerpt(),
+        return new FeedItem(links.id(article.id()), links.article(article.slug()), article.headline(),
+                article.excerpt(),
                 html(article.dateline(), blocks), text(article, blocks), article.publishedAt(), article.updatedAt(),
                 author, List.copyOf(categories));
     }

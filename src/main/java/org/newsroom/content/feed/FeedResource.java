@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.content.shared.error.ProblemDocs;
+import org.newsroom.content.shared.web.PublicUrls;
 import org.newsroom.content.shared.web.Representations;
 
 /**
@@ -27,7 +28,7 @@ import org.newsroom.content.shared.web.Representations;
  * most sites' feeds. Each carries a weak ETag and Last-Modified, and a 304 reads no paragraph.
  */
 @Path("/feeds")
-@Tag(name = "Feeds")
+@Tag(name = "Feeds", description = "RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the latest published articles")
 public class FeedResource {
 
     static final String RSS = "application/rss+xml";
@@ -36,10 +37,12 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final Representations representations;
+    private final PublicUrls urls;
 
-    public FeedResource(FeedService feeds, Representations representations) {
+    public FeedResource(FeedService feeds, Representations representations, PublicUrls urls) {
         this.feeds = feeds;
         this.representations = representations;
+        this.urls = urls;
     }
 
     // Each also answers a client that asks for plain XML or JSON: feed readers differ in what they put in Accept,
@@ -49,7 +52,7 @@ public class FeedResource {
     @Path("articles.rss")
     @PermitAll
     @Produces({RSS, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    @Operation(summary = "RSS 2.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text in content:encoded")
+    @Operation(operationId = "getRssFeed", summary = "RSS 2.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text in content:encoded")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response rss(@QueryParam("section") String section,
@@ -62,7 +65,7 @@ public class FeedResource {
     @Path("articles.atom")
     @PermitAll
     @Produces({ATOM, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    @Operation(summary = "Atom 1.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text as HTML content")
+    @Operation(operationId = "getAtomFeed", summary = "Atom 1.0 feed of the latest articles", description = "The latest 50 published articles, newest first, with the full text as HTML content")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response atom(@QueryParam("section") String section,
@@ -75,7 +78,7 @@ public class FeedResource {
     @Path("articles.json")
     @PermitAll
     @Produces({JSON_FEED, MediaType.APPLICATION_JSON})
-    @Operation(summary = "JSON Feed 1.1 of the latest articles", description = "The latest 50 published articles, newest first, with content_html and content_text")
+    @Operation(operationId = "getJsonFeed", summary = "JSON Feed 1.1 of the latest articles", description = "The latest 50 published articles, newest first, with content_html and content_text")
     @APIResponse(responseCode = "200", description = "The feed, with a weak ETag", content = @Content(mediaType = JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     public Response json(@QueryParam("section") String section,
@@ -86,7 +89,7 @@ public class FeedResource {
 
     private Response answer(FeedKind kind, String section, List<String> tags, UriInfo uri) {
         FeedFilter filter = FeedFilter.checked(uri, section, tags);
-        return representations.render(feeds.feed(kind, filter, FeedLinks.of(uri), representations.known()), null,
+        return representations.render(feeds.feed(kind, filter, FeedLinks.of(urls, uri), representations.known()), null,
                 kind.mediaType).build();
     }
 }

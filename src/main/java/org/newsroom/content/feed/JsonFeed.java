@@ -29,7 +29,7 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
             @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags) {
 
         static Item of(FeedItem item) {
-            return new Item(item.url(), item.url(), item.title(), item.summary(), item.html(), item.text(),
+            return new Item(item.id(), item.url(), item.title(), item.summary(), item.html(), item.text(),
                     item.published(), item.updated(), item.author() == null ? null : List.of(new Author(item.author())),
                     item.categories().isEmpty() ? null : item.categories());
         }

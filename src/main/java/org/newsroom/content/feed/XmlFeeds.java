@@ -81,7 +81,7 @@ final class XmlFeeds {
         Item rssItem = new Item();
         rssItem.setTitle(item.title());
         rssItem.setLink(item.url());
-        rssItem.setGuid(permalink(item.url()));
+        rssItem.setGuid(permanentId(item.id()));
         rssItem.setPubDate(Date.from(item.published()));
         if (item.summary() != null) {
             rssItem.setDescription(rssDescription(item.summary()));
@@ -96,7 +96,7 @@ final class XmlFeeds {
 
     private static Entry atomEntry(FeedItem item) {
         Entry entry = new Entry();
-        entry.setId(item.url());
+        entry.setId(item.id());
         entry.setTitle(item.title());
         entry.setAlternateLinks(listOf(atomLink("alternate", item.url(), null)));
         entry.setPublished(Date.from(item.published()));
@@ -121,10 +121,11 @@ final class XmlFeeds {
         return self;
     }
 
-    private static Guid permalink(String url) {
+    /** The article's permanent id, which is not a URL (the link is, and moves with the slug). */
+    private static Guid permanentId(String id) {
         Guid guid = new Guid();
-        guid.setPermaLink(true);
-        guid.setValue(url);
+        guid.setPermaLink(false);
+        guid.setValue(id);
         return guid;
     }
 

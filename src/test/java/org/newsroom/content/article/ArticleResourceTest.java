@@ -359,6 +359,6 @@ class ArticleResourceTest {
                 .post("/api/v1/articles").then().statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(TestTokens.editor()).accept("text/plain").get("/api/v1/articles/{id}", id).then()
                 .statusCode(200).contentType(startsWith("text/plain"))
-                .body(equalTo("Talks resume\n\nTehran \u2013 Talks began again on Monday.\n"));
+                .body(equalTo("Talks resume\n\n\nTehran \u2013 Talks began again on Monday.\n"));
     }
 }

@@ -395,13 +395,14 @@ class ArticleTextTest {
                 paragraph("First."), heading("Part two"), blockquote("Quoted.", "Someone"),
                 pullquote("Inline.", null), paragraph("Last."), pullquote("Trailing.", "Author")));
 
-        assertEquals(lines("Headline", "Sub", "TEHRAN - First.", "## Part two", "> Quoted.", EM_DASH + " Someone",
-                ">> Inline.", "Last.", SEPARATOR, "Trailing.", EM_DASH + " Author"), ArticleText.write(document));
+        assertEquals(lines("Headline", "Sub", "", "TEHRAN - First.", "", "## Part two", "", "> Quoted.",
+                EM_DASH + " Someone", "", ">> Inline.", "", "Last.", "", SEPARATOR, "", "Trailing.",
+                EM_DASH + " Author"), ArticleText.write(document));
     }
 
     @Test
     void writesAnEmptyLineForAMissingSubheadline() {
-        assertEquals("Headline\n\nText.\n",
+        assertEquals("Headline\n\n\nText.\n",
                 ArticleText.write(new Document("Headline", null, null, List.of(paragraph("Text.")))));
     }
 
@@ -410,7 +411,7 @@ class ArticleTextTest {
         String written = ArticleText
                 .write(article(null, paragraph("Text."), pullquote("Inline.", null), paragraph("End.")));
 
-        assertEquals(lines("Headline", "Sub", "Text.", ">> Inline.", "End."), written);
+        assertEquals(lines("Headline", "Sub", "", "Text.", "", ">> Inline.", "", "End."), written);
     }
 
     @Test
@@ -418,7 +419,8 @@ class ArticleTextTest {
         Document document = article(null, pullquote("Inline.", null), heading("Part"),
                 pullquote("One.", null), pullquote("Two.", "Author"));
 
-        assertEquals(lines("Headline", "Sub", ">> Inline.", "## Part", SEPARATOR, "One.", "Two.", EM_DASH + " Author"),
+        assertEquals(lines("Headline", "Sub", "", ">> Inline.", "", "## Part", "", SEPARATOR, "", "One.", "", "Two.",
+                EM_DASH + " Author"),
                 ArticleText.write(document));
         assertRoundTrips(document);
     }
@@ -471,7 +473,7 @@ class ArticleTextTest {
     void escapesADatelineLookingFirstParagraphWhenThereIsNoDateline() {
         Document document = article(null, paragraph("TEHRAN - Text."), paragraph("NATO - Text."));
 
-        assertEquals(lines("Headline", "Sub", "\\TEHRAN - Text.", "NATO - Text."), ArticleText.write(document));
+        assertEquals(lines("Headline", "Sub", "", "\\TEHRAN - Text.", "", "NATO - Text."), ArticleText.write(document));
         assertRoundTrips(document);
     }
 
@@ -479,7 +481,7 @@ class ArticleTextTest {
     void escapesLeaveACommentAsTheLastBlock() {
         Document document = article(null, paragraph("Text."), paragraph("Leave a Comment"));
 
-        assertEquals(lines("Headline", "Sub", "Text.", "\\Leave a Comment"), ArticleText.write(document));
+        assertEquals(lines("Headline", "Sub", "", "Text.", "", "\\Leave a Comment"), ArticleText.write(document));
         assertRoundTrips(document);
     }
 
@@ -487,14 +489,14 @@ class ArticleTextTest {
     void writesTheDatelineWithAnAsciiHyphen() {
         Document document = ArticleText.parse(lines("H", "S", "S\u00C3O PAULO " + EN_DASH + " Text"));
 
-        assertEquals(lines("H", "S", "S\u00C3O PAULO - Text"), ArticleText.write(document));
+        assertEquals(lines("H", "S", "", "S\u00C3O PAULO - Text"), ArticleText.write(document));
     }
 
     @Test
     void theTextAfterADatelineNeedsNoEscape() {
         Document document = article("PARIS", paragraph("## not a heading"));
 
-        assertEquals(lines("Headline", "Sub", "PARIS - ## not a heading"), ArticleText.write(document));
+        assertEquals(lines("Headline", "Sub", "", "PARIS - ## not a heading"), ArticleText.write(document));
         assertRoundTrips(document);
         assertRoundTrips(article("PARIS", paragraph("NATO - allies met.")));
         assertRoundTrips(article("WASHINGTON, D.C.", paragraph("")));
@@ -502,7 +504,7 @@ class ArticleTextTest {
 
     @Test
     void dropsADatelineTheFirstBlockCannotCarry() {
-        assertEquals(lines("Headline", "Sub", "## Part", "Text."),
+        assertEquals(lines("Headline", "Sub", "", "## Part", "", "Text."),
                 ArticleText.write(article("PARIS", heading("Part"), paragraph("Text."))));
         assertEquals(lines("Headline", "Sub"), ArticleText.write(article("PARIS")));
     }
@@ -511,7 +513,7 @@ class ArticleTextTest {
     void writesABlankDatelineOrSubheadlineAsAbsent() {
         Document written = new Document("Headline", "  ", " ", List.of(paragraph("Text.")));
 
-        assertEquals(lines("Headline", "", "Text."), ArticleText.write(written));
+        assertEquals(lines("Headline", "", "", "Text."), ArticleText.write(written));
     }
 
     @Test
@@ -605,6 +607,19 @@ class ArticleTextTest {
         Document document = ArticleText.parse(fixture("dateline-and-pullquote.txt"));
 
         assertEquals(document, ArticleText.parse(ArticleText.write(document)));
+    }
+
+    @Test
+    void separatesBlocksWithABlankLineThatReadingIgnores() throws IOException {
+        Document document = ArticleText.parse(fixture("headings-and-quotes.txt"));
+        String written = ArticleText.write(document);
+
+        assertTrue(written.contains("\n\n## What the researchers found\n\n"), written);
+        assertTrue(written.contains("\n> \u201CWe have never seen anything like this in a single season.\u201D\n"
+                + EM_DASH + " Dr. Anna Keller, glaciologist\n\n"), "no blank line before an attribution: " + written);
+        assertFalse(written.contains("\n\n\n"), written);
+        assertEquals(document, ArticleText.parse(written.replaceAll("\n\n+", "\n")),
+                "the same text without the blank lines reads as the same article");
     }
 
     @Test

@@ -8,4 +8,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusIntegrationTest
 @WithTestResource(PackagedAppServices.class)
 class FeedResourceIT extends FeedResourceTest {
+
+    @Override
+    String base() {
+        return PackagedAppServices.PUBLIC_BASE_URL;
+    }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ class FeedResourceTest {
         SyndFeed feed = parse(get(RSS, section));
         assertEquals("rss_2.0", feed.getFeedType());
         assertEquals("News content", feed.getTitle());
-        assertEquals(base() + "/api/v1/articles", feed.getLink());
+        assertEquals(base() + "/", feed.getLink());
         assertTrue(feed.getDescription().contains(section), feed.getDescription());
         String selfLink = feed.getForeignMarkup().stream()
                 .filter(e -> e.getName().equals("link") && "self".equals(e.getAttributeValue("rel")))
@@ -75,7 +76,7 @@ class FeedResourceTest {
         String url = articleUrl(created);
         assertEquals(created.get("headline"), entry.getTitle());
         assertEquals(url, entry.getLink());
-        assertEquals(url, entry.getUri(), "the guid");
+        assertEquals(itemId(created), entry.getUri(), "the guid");
         assertEquals(secondOf(created.get("publishedAt")), entry.getPublishedDate().toInstant());
         assertEquals("Kari Nordmann", entry.getAuthor());
         assertEquals(List.of(section, "harbour", "cranes"), names(entry.getCategories()));
@@ -94,7 +95,7 @@ class FeedResourceTest {
         assertEquals("atom_1.0", feed.getFeedType());
         assertEquals("News content", feed.getTitle());
         // (ROME's getLink() of an Atom feed answers its id; the links are all there.)
-        assertEquals(base() + "/api/v1/articles", link(feed.getLinks(), "alternate"));
+        assertEquals(base() + "/", link(feed.getLinks(), "alternate"));
         assertEquals(base() + ATOM + "?section=" + section, feed.getUri(), "the feed's id");
         assertEquals(base() + ATOM + "?section=" + section, link(feed.getLinks(), "self"));
         assertEquals(secondOf(created.get("updatedAt")), feed.getPublishedDate().toInstant(), "the feed's updated");
@@ -103,7 +104,7 @@ class FeedResourceTest {
         String url = articleUrl(created);
         assertEquals(created.get("headline"), entry.getTitle());
         assertEquals(url, entry.getLink());
-        assertEquals(url, entry.getUri(), "the id");
+        assertEquals(itemId(created), entry.getUri(), "the id");
         assertEquals(secondOf(created.get("publishedAt")), entry.getPublishedDate().toInstant());
         assertEquals(secondOf(created.get("updatedAt")), entry.getUpdatedDate().toInstant());
         assertEquals("Kari Nordmann", entry.getAuthor());
@@ -122,20 +123,20 @@ class FeedResourceTest {
         JsonNode feed = jsonFeed(get(JSON, section));
         assertEquals("https://jsonfeed.org/version/1.1", feed.get("version").asText());
         assertEquals("News content", feed.get("title").asText());
-        assertEquals(base() + "/api/v1/articles", feed.get("home_page_url").asText());
+        assertEquals(base() + "/", feed.get("home_page_url").asText());
         assertEquals(base() + JSON + "?section=" + section, feed.get("feed_url").asText());
         assertEquals(1, feed.get("items").size());
         JsonNode item = feed.get("items").get(0);
         String url = articleUrl(created);
-        assertEquals(url, item.get("id").asText());
+        assertEquals(itemId(created), item.get("id").asText());
         assertEquals(url, item.get("url").asText());
         assertEquals(created.get("headline"), item.get("title").asText());
         assertEquals("The cranes are back & busy.", item.get("summary").asText());
         assertEquals(expectedHtml(), item.get("content_html").asText());
         String text = item.get("content_text").asText();
-        assertTrue(text.startsWith(created.get("headline") + "\nTwo cranes\nOSLO - The cranes are back & busy.\n"),
+        assertTrue(text.startsWith(created.get("headline") + "\nTwo cranes\n\nOSLO - The cranes are back & busy.\n"),
                 text);
-        assertTrue(text.contains("## What changed\n> Finally.\n\u2014 A docker\nSecond paragraph.\n"), text);
+        assertTrue(text.contains("\n\n## What changed\n\n> Finally.\n\u2014 A docker\n\nSecond paragraph.\n"), text);
         assertEquals(secondOf(created.get("publishedAt")), secondOf(item.get("date_published").asText()));
         assertEquals(Instant.parse((String) created.get("publishedAt")),
                 OffsetDateTime.parse(item.get("date_published").asText()).toInstant());
@@ -372,6 +373,33 @@ class FeedResourceTest {
         }
     }
 
+    // ---- ids and links (issue 11)
+
+    @Test
+    void renamingAnArticleKeepsItsFeedIdsAndMovesItsLinksToTheReaderPage() throws Exception {
+        String section = Fixtures.unique("feed");
+        Map<String, Object> created = fullArticle(section);
+        String etag = given().auth().oauth2(TestTokens.editor()).get("/api/v1/articles/{id}", created.get("id"))
+                .header("ETag");
+        Map<String, Object> renamed = new HashMap<>(created);
+        renamed.put("slug", Fixtures.unique("renamed"));
+        given().auth().oauth2(TestTokens.editor()).contentType("application/merge-patch+json")
+                .header("If-Match", etag).body(Map.of("slug", renamed.get("slug")))
+                .patch("/api/v1/articles/{id}", created.get("id")).then().statusCode(200);
+
+        String rss = get(RSS, section);
+        assertTrue(rss.contains("<guid isPermaLink=\"false\">" + itemId(created) + "</guid>"), rss);
+        SyndEntry rssEntry = parse(rss).getEntries().get(0);
+        assertEquals(itemId(created), rssEntry.getUri());
+        assertEquals(articleUrl(renamed), rssEntry.getLink());
+        SyndEntry atomEntry = parse(get(ATOM, section)).getEntries().get(0);
+        assertEquals(itemId(created), atomEntry.getUri());
+        assertEquals(articleUrl(renamed), atomEntry.getLink());
+        JsonNode item = jsonFeed(get(JSON, section)).get("items").get(0);
+        assertEquals(itemId(created), item.get("id").asText());
+        assertEquals(articleUrl(renamed), item.get("url").asText());
+    }
+
     // ---- helpers
 
     /** An article with every field and every kind of block; answers the created JSON. */
@@ -461,12 +489,19 @@ class FeedResourceTest {
         return links.stream().filter(l -> rel.equals(l.getRel())).map(SyndLink::getHref).findFirst().orElseThrow();
     }
 
-    private static String base() {
+    /** The public base URL feeds link from: in tests, the request's (PackagedAppServices gives the ITs one). */
+    String base() {
         return RestAssured.baseURI + ":" + RestAssured.port;
     }
 
-    private static String articleUrl(Map<String, Object> created) {
-        return base() + "/api/v1/articles/" + created.get("slug");
+    /** The reader page's address of an article. */
+    private String articleUrl(Map<String, Object> created) {
+        return base() + "/#/articles/" + created.get("slug");
+    }
+
+    /** An item's permanent id: the article's id, whatever its slug. */
+    private String itemId(Map<String, Object> created) {
+        return "tag:" + URI.create(base()).getHost() + ",2024:articles/" + created.get("id");
     }
 
     private static Instant secondOf(Object isoInstant) {

@@ -29,7 +29,8 @@ class XmlFeedsTest {
     private static final Pattern ATOM_UPDATED = Pattern.compile("<updated>([^<]*)</updated>");
 
     /** Every optional part present, and text that needs escaping, in the element content and in the HTML. */
-    private static final FeedItem FULL = new FeedItem("https://news.example/api/v1/articles/harbour-budget",
+    private static final FeedItem FULL = new FeedItem("tag:news.example,2024:articles/1",
+            "https://news.example/#/articles/harbour-budget",
             "Council approves the harbour budget: \u201Cfees & rates\u201D <up>",
             "Fees rise by 3% in Z\u00FCrich & \"elsewhere\" \u2013 <b>not</b> in the old town's port",
             "<p>Rates &amp; fees &lt;up&gt;</p>\n<h2>What changes</h2>\n<blockquote><p>We had no choice</p>"
@@ -38,19 +39,22 @@ class XmlFeedsTest {
             "Ana P\u00E9rez", List.of("politics", "harbour", "budget & finance"));
 
     /** Neither summary nor author nor category. */
-    private static final FeedItem BARE = new FeedItem("https://news.example/api/v1/articles/quiet-day", "A quiet day",
+    private static final FeedItem BARE = new FeedItem("tag:news.example,2024:articles/2",
+            "https://news.example/#/articles/quiet-day", "A quiet day",
             null,
             "<p>Nothing happened.</p>", "unused", Instant.parse("2024-02-28T17:45:00Z"),
             Instant.parse("2024-02-28T17:45:00Z"), null, List.of());
 
     /** A summary but no author, one category. */
-    private static final FeedItem UNSIGNED = new FeedItem("https://news.example/api/v1/articles/match-report",
+    private static final FeedItem UNSIGNED = new FeedItem("tag:news.example,2024:articles/3",
+            "https://news.example/#/articles/match-report",
             "Match report",
             "Home side wins 2-1", "<p>A late goal.</p>", "unused", Instant.parse("2024-02-27T21:10:05Z"),
             Instant.parse("2024-02-28T06:00:00Z"), null, List.of("sport"));
 
     /** An author but no summary. */
-    private static final FeedItem SIGNED = new FeedItem("https://news.example/api/v1/articles/column", "Column", null,
+    private static final FeedItem SIGNED = new FeedItem("tag:news.example,2024:articles/4",
+            "https://news.example/#/articles/column", "Column", null,
             "<p>Opinion.</p>", "unused", Instant.parse("2024-02-26T12:00:00Z"), Instant.parse("2024-02-26T12:00:00Z"),
             "J. Smith", List.of("opinion", "politics"));
 
@@ -86,7 +90,7 @@ class XmlFeedsTest {
 
     /** A query with an ampersand, which the self links must escape. */
     private static FeedLinks links(String extension) {
-        return new FeedLinks("https://news.example", "https://news.example/api/v1/articles",
+        return new FeedLinks("https://news.example", "https://news.example/",
                 "https://news.example/feeds/articles." + extension + "?section=politics&tag=harbour");
     }
 

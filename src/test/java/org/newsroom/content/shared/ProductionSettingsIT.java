@@ -79,6 +79,20 @@ class ProductionSettingsIT {
     }
 
     @Test
+    void doesNotStartWithoutAPublicBaseUrl() throws Exception {
+        Map<String, String> settings = complete();
+        settings.remove("content.public-base-url");
+        assertRefusesToStart(settings, "content.public-base-url is required");
+    }
+
+    @Test
+    void doesNotStartWithAPublicBaseUrlThatIsNotOne() throws Exception {
+        Map<String, String> settings = complete();
+        settings.put("content.public-base-url", "news.example/?x=1");
+        assertRefusesToStart(settings, "content.public-base-url must be an absolute http(s) URL");
+    }
+
+    @Test
     void aProfileNamedTestStartsNoEmbeddedDatabase() throws Exception {
         Map<String, String> settings = complete();
         settings.remove("quarkus.datasource.jdbc.url");
@@ -126,6 +140,7 @@ class ProductionSettingsIT {
         settings.put("mp.jwt.verify.issuer", DevServices.ISSUER);
         settings.put("mp.jwt.verify.audiences", DevServices.AUDIENCE);
         settings.put("content.secret", DevServices.secret());
+        settings.put("content.public-base-url", "https://news.example");
         settings.put("quarkus.http.port", "0");
         return settings;
     }

@@ -14,6 +14,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PackagedAppServices implements QuarkusTestResourceLifecycleManager {
 
+    /** The public URL the packaged application links from (its feeds, text pages): production requires one. */
+    public static final String PUBLIC_BASE_URL = "https://news.example";
+
     @Override
     public Map<String, String> start() {
         return settings(DevServices.postgresJdbcUrl());
@@ -29,6 +32,7 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
         settings.put("mp.jwt.verify.issuer", DevServices.ISSUER);
         settings.put("mp.jwt.verify.audiences", DevServices.AUDIENCE);
         settings.put("content.secret", DevServices.secret());
+        settings.put("content.public-base-url", PUBLIC_BASE_URL);
         // As in the test profile (src/test/resources): the HTTP tests post many comments from one address.
         settings.put("content.comments.rate-limit.per-minute", "100000");
         settings.put("content.comments.rate-limit.per-hour", "100000");

@@ -13,11 +13,13 @@ import org.newsroom.content.shared.web.Representations;
  * names in If-Match. Never an e-mail or address.
  */
 @Schema(name = "ModeratedComment")
-public record ModeratedComment(long id, long articleId, Long parentId, long rootId, String authorName, String body,
+public record ModeratedComment(long id, long articleId, @Schema(nullable = true) Long parentId, long rootId,
+        @Schema(nullable = true) String authorName, @Schema(nullable = true) String body,
         @Schema(enumeration = {
                 "published", "pending", "rejected", "spam", "deleted"}) String status,
-        Instant createdAt, Instant editedAt, int replyCount,
-        @Schema(enumeration = {"links", "banned-word", "repeated", "reports", "pre-moderation"}) String heldReason,
+        Instant createdAt, @Schema(nullable = true) Instant editedAt, int replyCount,
+        @Schema(nullable = true, description = "Why it was held; null when it was not", enumeration = {"links",
+                "banned-word", "repeated", "reports", "pre-moderation"}) String heldReason,
         int reportCount,
         @Schema(description = "The comment's ETag, quoted: send it as If-Match with a decision", example = "\"c12.3\"") String etag) {
 

@@ -1,5 +1,6 @@
 package org.newsroom.content.comment.moderation;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,7 @@ import org.newsroom.content.shared.web.Representations;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path(ApiPaths.BASE + "/moderation/comments")
-@Tag(name = "Moderation")
+@Tag(name = "Moderation", description = "The moderators' queue and decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.MODERATOR)
 public class ModerationResource {
@@ -56,8 +57,8 @@ public class ModerationResource {
     }
 
     @GET
-    @Operation(summary = "The moderation queue", description = "Oldest first, cursor-paged")
-    @APIResponse(responseCode = "200", description = "A page of comments as moderators see them")
+    @Operation(operationId = "listModerationQueue", summary = "The moderation queue", description = "Oldest first, cursor-paged")
+    @APIResponse(responseCode = "200", description = "A page of comments as moderators see them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModerationPage.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_QUERY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
@@ -77,7 +78,7 @@ public class ModerationResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide on a comment", description = "Needs If-Match with the comment's ETag (a queue item's etag): the decision is on that version. approve publishes it, reject and spam hide it; every decision is kept as an audit row")
+    @Operation(operationId = "decideComment", summary = "Decide on a comment", description = "Needs If-Match with the comment's ETag (a queue item's etag): the decision is on that version. approve publishes it, reject and spam hide it; every decision is kept as an audit row")
     @APIResponse(responseCode = "200", description = "The comment after the decision", content = @Content(schema = @Schema(implementation = ModeratedComment.class)))
     @APIResponse(responseCode = "400", description = ProblemDocs.BAD_BODY)
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
@@ -95,5 +96,11 @@ public class ModerationResource {
                 Representations.expected(ifMatch), body, identity.getPrincipal().getName());
         // Private, with the comment's new ETag: the version a next decision names.
         return representations.render(decided, null).build();
+    }
+
+    /** The schema of the moderation queue (a {@code Page} of ModeratedComment), so that generated clients get a concrete type. */
+    @Schema(name = "ModerationPage")
+    record ModerationPage(List<ModeratedComment> items,
+            @Schema(nullable = true, description = "The cursor of the next page, for ?cursor=; null on the last page") String nextCursor) {
     }
 }

@@ -35,6 +35,13 @@ public interface ContentConfig {
 
     Privacy privacy();
 
+    /**
+     * The public URL of the service's root, as readers reach it ({@code https://news.example}, or with a path when a
+     * proxy serves it under one): feeds and text pages link from it, never from the request's {@code Host}. Required
+     * in production ({@code CONTENT_PUBLIC_BASE_URL}); dev mode and tests use the request's (shared/web/PublicUrls).
+     */
+    Optional<String> publicBaseUrl();
+
     /** How long the service keeps what it needs only for a while (README: Security and privacy). */
     interface Privacy {
 

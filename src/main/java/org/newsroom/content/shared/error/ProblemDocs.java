@@ -15,6 +15,11 @@ public final class ProblemDocs {
             + " is invalid (errors names each field, one of the wrong JSON type too)";
     public static final String NOT_FOUND = "NOT_FOUND: unknown, or not visible to readers";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED: no valid bearer token";
+    /** Operations that take a token without needing one still check one that is sent. */
+    public static final String BAD_TOKEN = "UNAUTHENTICATED: the bearer token sent is not valid (expired, wrong"
+            + " signature, issuer or audience); send none to read as anyone";
+    public static final String NOT_MODIFIED = "Not modified: If-None-Match names the current ETag (or"
+            + " If-Modified-Since is not before Last-Modified); no body";
     public static final String FORBIDDEN = "FORBIDDEN: the token lacks the role";
     public static final String STALE = "PRECONDITION_FAILED: If-Match is not the current ETag";
     /** Any write (shared/web/WritePreconditions): decided before anything is written. */

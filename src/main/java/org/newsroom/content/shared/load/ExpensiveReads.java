@@ -78,7 +78,9 @@ public class ExpensiveReads {
         }
         if (path.startsWith(ApiPaths.BASE + "/articles/") && path.endsWith("/comments")) {
             String accept = request.getHeader("Accept");
-            return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/plain");
+            // text/* asks for the thread too (shared/web/Negotiation).
+            String asked = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+            return asked.contains("text/plain") || asked.contains("text/*");
         }
         return false;
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +40,17 @@ public class Representations {
 
     private final ContentConfig config;
     private final HttpHeaders request;
+    private final PublicUrls urls;
 
-    public Representations(ContentConfig config, HttpHeaders request) {
+    public Representations(ContentConfig config, HttpHeaders request, PublicUrls urls) {
         this.config = config;
         this.request = request;
+        this.urls = urls;
+    }
+
+    /** Which of {@code offered} this request's {@code Accept} asks for (shared/web/Negotiation); none is a 406. */
+    public MediaType negotiate(List<MediaType> offered) {
+        return Negotiation.choose(request.getHeaderString(HttpHeaders.ACCEPT), offered);
     }
 
     /** {@code If-Match} as the version a write expects; only quoted strong tags can ever match. */
@@ -112,24 +120,34 @@ public class Representations {
         return read instanceof Versioned<?> ? response.type(mediaType) : response;
     }
 
-    /** A page of a list: as {@link #render}, with {@code Link: <this query with the next cursor>; rel="next"}. */
+    /**
+     * A page of a list: as {@link #render}, with {@code Link: </this path?this query with the next cursor>;
+     * rel="next"} (a reference relative to this service's root, so that no Host header ends up in it). A text page
+     * ends with a line naming the next page's public URL.
+     */
     public Response.ResponseBuilder renderPage(Read<? extends Paged> read, UriInfo uri, String vary) {
         if (read instanceof Unchanged<?>) {
             return render(read, vary);
         }
         Paged page = ((Versioned<? extends Paged>) read).body();
-        Response.ResponseBuilder response = withVersion(Response.ok(page.entity()), read.version(), read.audience(),
-                vary);
-        if (page.nextCursor() != null) {
-            String link = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
-            response.header("Link", "<" + link + ">; rel=\"next\"");
+        Object entity = page.entity();
+        URI next = page.nextCursor() == null
+                ? null
+                : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+        if (next != null && page instanceof TextPage text) {
+            entity = TextPage.withNextPage(text.text(), urls.of(uri, next));
+        }
+        Response.ResponseBuilder response = withVersion(Response.ok(entity), read.version(), read.audience(), vary);
+        if (next != null) {
+            response.header("Link", "<" + PublicUrls.pathAndQuery(uri, next) + ">; rel=\"next\"");
         }
         return response;
     }
 
     /** 201 for what a write made at {@code location}, with its version. */
-    public Response.ResponseBuilder created(Versioned<?> made, URI location) {
-        return withVersion(Response.created(location).entity(made.body()), made.version(), made.audience(), null);
+    public Response.ResponseBuilder created(Versioned<?> made, String location) {
+        return withVersion(Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location)
+                .entity(made.body()), made.version(), made.audience(), null);
     }
 
     /**
@@ -140,7 +158,8 @@ public class Representations {
         Response.ResponseBuilder response = Response.status(posted.outcome().status).entity(posted.body())
                 .header(HttpHeaders.CACHE_CONTROL, PRIVATE);
         if (posted.location() != null) {
-            response.location(uri.getBaseUriBuilder().path(ApiPaths.BASE).path(posted.location()).build());
+            // A path, not a URL: the JAX-RS location() would make it absolute from the request's Host header.
+            response.header(HttpHeaders.LOCATION, ApiPaths.BASE + "/" + posted.location());
         }
         if (posted.version() != null) {
             response.header(HttpHeaders.ETAG, etag(posted.version()));
