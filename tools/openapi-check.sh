@@ -83,6 +83,7 @@ else
     export MP_JWT_VERIFY_AUDIENCES=news-content-openapi-check
     CONTENT_SECRET=$(openssl rand -base64 32)
     export CONTENT_SECRET
+    export CONTENT_PUBLIC_BASE_URL=https://news.example
     export QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1
     step "Starting the packaged service"
     java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class OpenApiValidationExtension implements BeforeEachCallback {
 
     /** The mode when -Dopenapi.validation is not given. */
-    static final String DEFAULT_MODE = "report";
+    static final String DEFAULT_MODE = "enforce";
     private static final int EXAMPLES_PER_GROUP = 3;
 
     private static final Map<String, List<String>> GROUPS = new TreeMap<>();
