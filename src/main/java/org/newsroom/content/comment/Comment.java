@@ -3,7 +3,6 @@ package org.newsroom.content.comment;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -249,17 +248,17 @@ public class Comment extends PanacheEntityBase {
                 .setParameter("lock", lock).getSingleResult();
     }
 
-    public static long countByClientSince(String clientAddress, Instant since) {
-        return count("clientAddress = ?1 and createdAt >= ?2", clientAddress, since);
-    }
-
-    /** The n-th newest comment time of a client (1 = newest), to tell when a rate window frees a place. */
-    public static Optional<Instant> nthNewestByClientSince(String clientAddress, Instant since, int n) {
+    /**
+     * The creation times of this client's comments since {@code since}, newest first, at most {@code max}: what a rate
+     * limit needs, read in one statement whose cost is bounded by {@code max} (the client-and-time index), however
+     * many comments the client has made.
+     */
+    public static List<Instant> newestByClientSince(String clientAddress, Instant since, int max) {
         return getEntityManager()
                 .createQuery("select createdAt from Comment where clientAddress = :client and createdAt >= :since"
                         + " order by createdAt desc", Instant.class)
-                .setParameter("client", clientAddress).setParameter("since", since).setFirstResult(n - 1)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("client", clientAddress).setParameter("since", since).setMaxResults(max)
+                .getResultList();
     }
 
     public static boolean existsRepeat(String clientAddress, String body, Instant since) {

@@ -1,7 +1,7 @@
 package org.newsroom.content.comment;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,17 +33,13 @@ public class CommentReport extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static long countByClientSince(String clientAddress, Instant since) {
-        return count("clientAddress = ?1 and createdAt >= ?2", clientAddress, since);
-    }
-
-    /** The n-th newest report time of a client (1 = newest), to tell when a rate window frees a place. */
-    public static Optional<Instant> nthNewestByClientSince(String clientAddress, Instant since, int n) {
+    /** The creation times of this client's reports since {@code since}, newest first, at most {@code max}. */
+    public static List<Instant> newestByClientSince(String clientAddress, Instant since, int max) {
         return getEntityManager()
                 .createQuery("select createdAt from CommentReport where clientAddress = :client"
                         + " and createdAt >= :since order by createdAt desc", Instant.class)
-                .setParameter("client", clientAddress).setParameter("since", since).setFirstResult(n - 1)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("client", clientAddress).setParameter("since", since).setMaxResults(max)
+                .getResultList();
     }
 
     /** Files the report unless this client already reported this comment; answers whether it was new. */

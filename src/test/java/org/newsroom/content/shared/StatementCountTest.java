@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -91,6 +92,38 @@ class StatementCountTest {
                 .body("items", hasSize(5))));
         assertEquals(2, count(() -> given().get("/api/v1/articles/{id}/paragraphs", articleId).then()
                 .statusCode(200)));
+    }
+
+    /**
+     * A comment POST is a fixed number of statements, however many comments its client has made before: the key's lock,
+     * its lookup and the removal of a stale one; the article; the client's lock and one bounded read of its last hour
+     * (both rate windows); the insert; the key's answer: 8. A reply adds its parent's read, the thread's lock and its
+     * recount: 11. The repeat rule, off in the test profile, adds one read.
+     */
+    @Test
+    void postsACommentInAFixedNumberOfStatementsWhateverTheClientsHistory() {
+        long articleId = Fixtures.publishedArticle(Fixtures.unique("count")).jsonPath().getLong("id");
+        List<Long> topLevel = new ArrayList<>();
+        List<Long> replies = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            // This client's history grows by 40 comments a round.
+            for (int i = 0; i < 40; i++) {
+                given().contentType(ContentType.JSON).body(Map.of("authorName", "History", "body", "Earlier " + i))
+                        .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201);
+            }
+            long[] root = new long[1];
+            topLevel.add(count(() -> root[0] = given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("authorName", "Counted", "body", "Top level")).post("/api/v1/articles/{id}/comments",
+                            articleId)
+                    .then().statusCode(201).extract().jsonPath().getLong("id")));
+            replies.add(count(() -> given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("authorName", "Counted", "body", "A reply", "parentId", root[0]))
+                    .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201)));
+        }
+        assertEquals(List.of(8L, 8L, 8L), topLevel, "a top-level comment");
+        assertEquals(List.of(11L, 11L, 11L), replies, "a reply");
     }
 
     private long count(Runnable request) {
