@@ -348,5 +348,5 @@ done
 echo
 echo "req/s counts answers that are not errors; p99 is over all answers. Errors: for reads, responses >= 400 and socket"
 echo "errors (wrk's count); for the POST, every non-2xx and socket error. A search beyond content.limits.expensive-reads"
-echo "(default 4) running at once is refused at once with a 503 after a 250 ms pause: those are its errors."
+echo "(default 4) running at once is refused with a 503 after a 250 ms pause: those are its errors (and its p99)."
 echo "Service resident memory after the run (VmRSS of the JVM, default settings, no -Xmx): $rss"
