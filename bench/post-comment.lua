@@ -29,7 +29,7 @@ end
 function request()
   n = n + 1
   local address = string.format("10.%d.%d.%d", (id + offset) % 256, math.floor(n / 256) % 256, n % 256)
-  local key = string.format("bench-%s-%d-%d", run, id, n)
+  local key = string.format("bench-%s-%d-%08d", run, id, n) -- 16 to 255 characters
   local body = string.format('{"authorName":"Bench reader %d","body":"Bench comment %s, thread %d, number %d."}',
     n % 1000, run, id, n)
   return wrk.format("POST", path, {

@@ -56,19 +56,23 @@ service=""
 nginx_pid=""
 pg_data=""
 
-# PostgreSQL and nginx refuse or should not run as root: as root, they run as nobody.
+# PostgreSQL and nginx refuse or should not run as root: as root, they run as nobody. (exec: a command started in the
+# background keeps the pid $! names, so that cleanup stops it.)
 as_nobody() {
   if [ "$(id -u)" = 0 ]; then
-    (cd "$work" && setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- "$@")
+    (cd "$work" && exec setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- "$@")
   else
-    (cd "$work" && "$@")
+    (cd "$work" && exec "$@")
   fi
 }
 
 cleanup() {
   set +e
   if [ -n "$service" ]; then kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; fi
-  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; fi
+  if [ -n "$nginx_pid" ]; then
+    [ -s "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
+    kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null
+  fi
   if [ -n "$pg_data" ]; then as_nobody "$PG_BIN/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1; fi
   rm -rf "$work"
 }
@@ -182,10 +186,10 @@ curl -sSf -o /dev/null -X PATCH "$base/api/v1/articles/$ref" -H "Authorization: 
   -H 'Content-Type: application/merge-patch+json' -d '{"status":"published"}' \
   || { log "publishing article $ref failed"; exit 1; }
 for i in $(seq 1 20); do
-  curl -sSf -o /dev/null -X POST "$base/api/v1/articles/$ref/comments" -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: setup-$i-$RANDOM$RANDOM" -H "X-Forwarded-For: 192.0.2.$i" \
-    -d "{\"authorName\":\"Setup reader $i\",\"body\":\"Comment $i: the Friday sailing should leave later, say reader $i.\"}" \
-    || { log "posting comment $i failed"; exit 1; }
+  status=$(curl -sS -o "$work/comment.out" -w '%{http_code}' -X POST "$base/api/v1/articles/$ref/comments" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: setup-$i-$(openssl rand -hex 12)" -H "X-Forwarded-For: 192.0.2.$i" \
+    -d "{\"authorName\":\"Setup reader $i\",\"body\":\"Comment $i: the Friday sailing should leave later, say reader $i.\"}")
+  [ "$status" = 201 ] || { log "posting comment $i answered $status: $(cat "$work/comment.out")"; exit 1; }
 done
 mkdir -p "$work/www"
 curl -sSf -D "$work/article.headers" -o "$work/www/article.json" "$base/api/v1/articles/$ref"
