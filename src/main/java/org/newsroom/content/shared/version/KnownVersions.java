@@ -2,6 +2,7 @@ package org.newsroom.content.shared.version;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -17,16 +18,39 @@ public record KnownVersions(boolean byTag, Set<String> tags, boolean anything, I
         return new KnownVersions(true, Set.copyOf(tags), anything, null);
     }
 
+    /**
+     * The tags an {@code If-None-Match} value names, weak or strong alike ({@code W/"a1.2"} holds the tag
+     * {@code a1.2}), and whether it is {@code *}; a candidate that is not a quoted tag names nothing.
+     */
+    public static KnownVersions ofIfNoneMatch(String ifNoneMatch) {
+        Set<String> tags = new HashSet<>();
+        boolean anything = false;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            anything |= tag.equals("*");
+            String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+            if (opaque.length() >= 2 && opaque.startsWith("\"") && opaque.endsWith("\"")) {
+                tags.add(opaque.substring(1, opaque.length() - 1));
+            }
+        }
+        return tags(tags, anything);
+    }
+
     public static KnownVersions since(Instant instant) {
         return new KnownVersions(false, Set.of(), false, instant);
     }
 
     public boolean includes(Version version) {
         if (byTag) {
-            return anything || tags.contains(version.tag());
+            return includesTag(version.tag());
         }
         // Dates on the wire have whole seconds.
         return notModifiedSince != null && version.lastModified() != null
                 && !version.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(notModifiedSince);
+    }
+
+    /** Whether the reader named this tag (or {@code *}); never by date. */
+    public boolean includesTag(String tag) {
+        return byTag && (anything || tags.contains(tag));
     }
 }

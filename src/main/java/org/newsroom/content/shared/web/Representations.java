@@ -82,17 +82,7 @@ public class Representations {
     public KnownVersions known() {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            Set<String> tags = new HashSet<>();
-            boolean anything = false;
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.trim();
-                anything |= tag.equals("*");
-                String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
-                if (isQuoted(opaque)) {
-                    tags.add(opaque.substring(1, opaque.length() - 1));
-                }
-            }
-            return KnownVersions.tags(tags, anything);
+            return KnownVersions.ofIfNoneMatch(ifNoneMatch);
         }
         String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null) {

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.content.shared.Hashing;
+import org.newsroom.content.shared.version.KnownVersions;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
@@ -91,7 +92,8 @@ public class StaticValidators {
                 context.response().headers().set(HttpHeaders.ETAG, etag).set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
             }
         });
-        if (matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
+        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && KnownVersions.ofIfNoneMatch(ifNoneMatch).includesTag(tag)) {
             context.response().setStatusCode(304).end();
         } else {
             context.next();
@@ -125,23 +127,6 @@ public class StaticValidators {
         return (accept != null && accept.contains(Format.JSON.getMimeType())) || "JSON".equalsIgnoreCase(format)
                 ? Format.JSON
                 : Format.YAML;
-    }
-
-    /** Whether If-None-Match names this tag (weak comparison, RFC 9110 §13.1.2) or is {@code *}. */
-    private static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String value = candidate.trim();
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
-            if (value.equals("*") || value.equals("\"" + tag + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String tagOf(byte[] content) {
