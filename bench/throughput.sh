@@ -7,6 +7,7 @@
 #   DURATION=10s RUNS=3 bench/throughput.sh   # each wrk run 10 s, the median of 3 runs (default: 5s, 1 run)
 #   THREADS=2 CONNECTIONS=32 ...              # wrk -t/-c (defaults 2 and 32); PG_BIN=... PostgreSQL's bin folder
 #   WARMUP=3s                                 # each request sent this long, unmeasured, before the runs (0: none)
+#   JAVA_OPTS="-Xmx256m"                      # JVM options of the service (none by default)
 #
 # What it does:
 #  1. starts a throwaway PostgreSQL (initdb/pg_ctl from PG_BIN, PATH or /usr/local/bin) on a free port, with its
@@ -14,13 +15,16 @@
 #  2. packages the service (./mvnw -B -q -o package -DskipTests) and starts the jar on a free port with the
 #     production settings it requires (throwaway CONTENT_SECRET and JWT key pair) and the DEFAULT rate limits,
 #     trusting 127.0.0.1 as a proxy (CONTENT_CLIENT_TRUSTED_PROXIES=127.0.0.1), so that wrk can vary X-Forwarded-For;
+#     and a second instance on the same database with the representation cache off (CONTENT_CACHE_ENABLED=false);
 #  3. creates, as an editor (a JWT signed here with openssl), one published article of 35 paragraphs (~28 KB of
 #     JSON) and 20 comments on it, saves its JSON to a file and serves that file from nginx (unprivileged, its own
 #     prefix and conf, on a free port);
 #  4. measures with wrk (-t2 -c32): nginx serving the file; the service's GET article as JSON, as text
 #     (Accept: text/plain), gzipped (Accept-Encoding: gzip), with the current If-None-Match (304), the comments
-#     page, the list's first page, a search (?q=); POST comment (bench/post-comment.lua: a new Idempotency-Key and
-#     a new X-Forwarded-For address per request); and pgbench's single-row insert into a scratch table (-c 8 -T 5);
+#     page, the list's first page, a search (?q=), a cache miss on every request (a new Accept parameter each), the
+#     article from the instance without the cache; POST comment (bench/post-comment.lua: a new Idempotency-Key and
+#     a new X-Forwarded-For address per request); pgbench's single-row insert into a scratch table (-c 8 -T 5); and,
+#     with pgbench, the rate limit's read for a new client and for one with 10,000 comments in the last hour;
 #  5. prints one table (req/s, p99, ratio to nginx for reads or to pgbench for the POST, errors) and the service's
 #     resident memory (VmRSS) after the run. Everything it started is stopped and removed on exit.
 #
@@ -53,6 +57,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/news-content-throughput.XXXXXX")
 chmod 755 "$work"
 service=""
+uncached_service=""
 nginx_pid=""
 pg_data=""
 
@@ -69,6 +74,7 @@ as_nobody() {
 cleanup() {
   set +e
   if [ -n "$service" ]; then kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; fi
+  if [ -n "$uncached_service" ]; then kill "$uncached_service" 2>/dev/null; wait "$uncached_service" 2>/dev/null; fi
   if [ -n "$nginx_pid" ]; then
     [ -s "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
     kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null
@@ -133,28 +139,39 @@ fi
 [ -f target/quarkus-app/quarkus-run.jar ] || { log "no target/quarkus-app/quarkus-run.jar: build first"; exit 1; }
 
 mkdir -p target
-service_log=target/throughput-service.log
-for attempt in 1 2 3; do
-  port=$(free_port)
-  export QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1
-  export CONTENT_PUBLIC_BASE_URL="http://127.0.0.1:$port"
-  log "starting the service on port $port, its log in $service_log"
-  java -jar target/quarkus-app/quarkus-run.jar >"$service_log" 2>&1 &
-  service=$!
-  for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || ! kill -0 "$service" 2>/dev/null; then break; fi
-    sleep 0.5
+# start_service <log file> [VAR=value ...]: starts the jar on a free port with the environment above plus the given
+# settings; sets $port and $started (its pid) once it is ready.
+start_service() {
+  local service_log=$1
+  shift
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    log "starting the service on port $port ${*:-(default settings)}, its log in $service_log"
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 CONTENT_PUBLIC_BASE_URL="http://127.0.0.1:$port" "$@" \
+      java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$service_log" 2>&1 &
+    started=$!
+    for _ in $(seq 1 120); do
+      if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || ! kill -0 "$started" 2>/dev/null; then break; fi
+      sleep 0.5
+    done
+    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then return 0; fi
+    kill "$started" 2>/dev/null || true
+    wait "$started" 2>/dev/null || true
+    started=""
+    if [ "$attempt" -lt 3 ] && grep -q "seems to be in use" "$service_log"; then continue; fi
+    log "the service did not start or is not ready after 60 s:"
+    tail -40 "$service_log" >&2
+    exit 1
   done
-  if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then break; fi
-  kill "$service" 2>/dev/null || true
-  wait "$service" 2>/dev/null || true
-  service=""
-  if [ "$attempt" -lt 3 ] && grep -q "seems to be in use" "$service_log"; then continue; fi
-  log "the service did not start or is not ready after 60 s:"
-  tail -40 "$service_log" >&2
-  exit 1
-done
+}
+start_service target/throughput-service.log
+service=$started
 base="http://127.0.0.1:$port"
+# A second instance on the same database with the representation cache off: every read built from PostgreSQL, as
+# before the cache (the uncached baseline, measured in the same run).
+start_service target/throughput-uncached.log CONTENT_CACHE_ENABLED=false
+uncached_service=$started
+uncached_base="http://127.0.0.1:$port"
 
 # --- 3. The article, its comments, nginx -----------------------------------------------------------------------------
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -251,7 +268,7 @@ measure() {
 }
 search_word=timetable
 declare -A result
-reads=(nginx json text gzip 304 comments list search)
+reads=(nginx json text gzip 304 comments list search miss uncached)
 declare -A label=(
   [nginx]="nginx: the same article JSON as a file (the limit)"
   [json]="GET article (JSON)"
@@ -261,6 +278,8 @@ declare -A label=(
   [comments]="GET comments, first page (20)"
   [list]="GET articles list, first page"
   [search]="GET search (?q=$search_word)"
+  [miss]="GET article (JSON), a cache miss every time (a new Accept each)"
+  [uncached]="GET article (JSON), second instance with the cache off"
   [post]="POST comment (Idempotency-Key, new X-Forwarded-For each, default limits)"
   [pgbench]="pgbench: single-row INSERT, -c 8 (the write limit)"
 )
@@ -269,6 +288,7 @@ declare -A url=(
   [json]="$base/api/v1/articles/$ref" [text]="$base/api/v1/articles/$ref" [gzip]="$base/api/v1/articles/$ref"
   [304]="$base/api/v1/articles/$ref" [comments]="$base/api/v1/articles/$ref/comments"
   [list]="$base/api/v1/articles" [search]="$base/api/v1/articles?q=$search_word"
+  [miss]="$base/api/v1/articles/$ref" [uncached]="$uncached_base/api/v1/articles/$ref"
 )
 # The gzip variant must really be gzip, the 304 really a 304: checked once with curl before measuring.
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $article_etag" "${url[304]}")" = 304 ] \
@@ -285,6 +305,7 @@ if [ "$WARMUP" != 0 ]; then
         text) export WRK_ACCEPT=text/plain ;;
         gzip) export WRK_ACCEPT_ENCODING=gzip ;;
         304) export WRK_IF_NONE_MATCH=$article_etag ;;
+        miss) export WRK_UNIQUE_ACCEPT=1 ;;
       esac
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk-report.lua "${url[$name]}" >/dev/null
     )
@@ -299,6 +320,7 @@ for name in "${reads[@]}"; do
       gzip) export WRK_ACCEPT_ENCODING=gzip ;;
       304) export WRK_IF_NONE_MATCH=$article_etag ;;
       search) export WRK_STATUSES=1 ;;
+      miss) export WRK_UNIQUE_ACCEPT=1 ;;
     esac
     measure bench/wrk-report.lua "${url[$name]}"
   ) >"$work/result.$name"
@@ -325,6 +347,40 @@ for _ in $(seq 1 "$RUNS"); do
 done
 result[pgbench]="$(printf '%s\n' "${pg_values[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") - -"
 
+# The rate limit's read, as each comment POST runs it with the default limits (5 a minute, 30 an hour: at most 30 rows),
+# for a new client and for one whose last hour holds 10,000 comments; and the count(*) it replaced, for that client.
+history_client=198.51.100.77
+psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d content -c "
+  INSERT INTO comment (article_id, author_name, body, status, shown_to_readers, created_at, updated_at, editable_until,
+                       token_hash, client_address)
+  SELECT $ref, 'History', 'Earlier comment ' || n, 'published', true, now() - n * interval '300 milliseconds',
+         now(), now(), sha256(n::text::bytea), '$history_client'
+  FROM generate_series(1, 10000) AS n"
+rate_read() {
+  echo "SELECT created_at FROM comment WHERE client_address = '$1' AND created_at >= now() - interval '1 hour' ORDER BY created_at DESC LIMIT 30;"
+}
+rate_read new-client >"$work/rate-new.sql"
+rate_read "$history_client" >"$work/rate-history.sql"
+echo "SELECT count(*) FROM comment WHERE client_address = '$history_client' AND created_at >= now() - interval '1 hour';" \
+  >"$work/rate-count.sql"
+declare -A rate_label=(
+  [rate-new]="rate-limit read, new client (pgbench)"
+  [rate-history]="rate-limit read, client with 10,000 comments this hour (pgbench)"
+  [rate-count]="count(*) of that client's hour, the read it replaced (pgbench)"
+)
+for name in rate-new rate-history rate-count; do
+  log "pgbench -n -c 8 -j 2 -T 5: ${rate_label[$name]} ($RUNS run(s))"
+  values=()
+  for _ in $(seq 1 "$RUNS"); do
+    tps=$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T 5 -f "$work/$name.sql" content 2>&1 \
+      | sed -n 's/^tps = \([0-9.]*\).*without initial connection time.*/\1/p')
+    log "    run: $tps tps"
+    values+=("$tps")
+  done
+  result[$name]="$(printf '%s\n' "${values[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") - -"
+  label[$name]=${rate_label[$name]}
+done
+
 rss=$(sed -n 's/^VmRSS:[[:space:]]*//p' "/proc/$service/status")
 
 # --- 5. The table ----------------------------------------------------------------------------------------------------
@@ -338,12 +394,13 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(free -g | awk '/^Mem:/
 echo
 echo "| Request | req/s | p99 | ratio | errors |"
 echo "|---|---:|---:|---:|---:|"
-for name in "${reads[@]}" post pgbench; do
+for name in "${reads[@]}" post pgbench rate-new rate-history rate-count; do
   read -r rps p99 errors <<<"${result[$name]}"
   case $name in
     nginx) r="100% (limit)" ;;
     post) r="$(ratio "$rps" "$pg_tps") of pgbench" ;;
     pgbench) r="100% (limit)" ;;
+    rate-*) r="$(ratio "$rps" "${result[rate-new]%% *}") of a new client's" ;;
     *) r="$(ratio "$rps" "$nginx_rps") of nginx" ;;
   esac
   [ "$p99" = - ] || p99="$p99 ms"
@@ -353,4 +410,4 @@ echo
 echo "req/s counts answers that are not errors; p99 is over all answers. Errors: for reads, responses >= 400 and socket"
 echo "errors (wrk's count); for the POST, every non-2xx and socket error. A search beyond content.limits.expensive-reads"
 echo "(default 4) running at once is refused with a 503 after a 250 ms pause: those are its errors (and its p99)."
-echo "Service resident memory after the run (VmRSS of the JVM, default settings, no -Xmx): $rss"
+echo "Service resident memory after the run (VmRSS of the JVM with the cache, default settings, JAVA_OPTS: ${JAVA_OPTS:-none}): $rss"

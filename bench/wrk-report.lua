@@ -1,7 +1,8 @@
 -- wrk reporting for bench/throughput.sh: prints one machine-readable line after the run,
 --   RESULT <answered requests/s, errors excluded> <p99 latency in ms, all answers> <errors>
 -- errors = responses with status >= 400 (wrk's own count: a 304 is fine) + socket errors and timeouts.
--- Headers come from the environment: WRK_ACCEPT, WRK_ACCEPT_ENCODING, WRK_IF_NONE_MATCH (each optional).
+-- Headers come from the environment: WRK_ACCEPT, WRK_ACCEPT_ENCODING, WRK_IF_NONE_MATCH (each optional), and
+-- WRK_UNIQUE_ACCEPT (below).
 -- WRK_STATUSES=1 also counts every status >= 400 (a response() callback, which costs wrk some speed) and prints
 --   STATUS <status> <count>  lines.
 local function set(name, env)
@@ -12,11 +13,26 @@ set("Accept", "WRK_ACCEPT")
 set("Accept-Encoding", "WRK_ACCEPT_ENCODING")
 set("If-None-Match", "WRK_IF_NONE_MATCH")
 
+-- WRK_UNIQUE_ACCEPT=1: each request's Accept is application/json with a parameter of its own
+-- (application/json;miss=<run>.<thread>.<n>), which negotiates JSON as usual but is a key the representation cache has
+-- never seen: every request misses, is built from PostgreSQL and stored (the first read after a write, every time).
+local unique_accept = os.getenv("WRK_UNIQUE_ACCEPT") == "1"
+local run_id = tostring(os.time()) .. "-" .. (os.getenv("BENCH_RUN") or "")
+if unique_accept then
+  local counter = 0
+  function request()
+    counter = counter + 1
+    wrk.headers["Accept"] = "application/json;miss=" .. run_id .. "." .. tid .. "." .. counter
+    return wrk.format()
+  end
+end
+
 local threads = {}
 local count_statuses = os.getenv("WRK_STATUSES") == "1"
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("tid", #threads)
 end
 
 if count_statuses then

@@ -30,6 +30,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.shared.version.Version;
+import org.newsroom.content.support.EndpointCalls;
 import org.newsroom.content.support.Fixtures;
 import org.newsroom.content.support.MovableClock;
 import org.newsroom.content.support.TestTokens;
@@ -96,8 +97,10 @@ class RepresentationCacheTest {
             Response built = read.get();
             assertEquals(200, built.statusCode(), built.asString());
             long[] statements = new long[1];
+            long endpointCalls = EndpointCalls.count();
             Response remembered = counted(read, statements);
             assertEquals(0, statements[0], "answered from memory: " + built.getHeader("Content-Type"));
+            assertEquals(endpointCalls, EndpointCalls.count(), "answered on the event loop, without an endpoint");
             assertEquals(200, remembered.statusCode());
             for (String header : DESCRIBING) {
                 assertEquals(built.getHeader(header), remembered.getHeader(header), header);
