@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.cache.LocalChanges;
+import org.newsroom.content.shared.cache.ReadDependencies;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
@@ -38,12 +40,17 @@ public class ArticleService {
     private final MergePatch mergePatch;
     private final ContentConfig config;
     private final Clock clock;
+    private final ReadDependencies dependencies;
+    private final LocalChanges changes;
 
-    public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock) {
+    public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock,
+            ReadDependencies dependencies, LocalChanges changes) {
         this.checked = checked;
         this.mergePatch = mergePatch;
         this.config = config;
         this.clock = clock;
+        this.dependencies = dependencies;
+        this.changes = changes;
     }
 
     // ---- reads
@@ -68,11 +75,15 @@ public class ArticleService {
         if (!editor && !article.isVisibleToReaders(Time.now(clock))) {
             throw ApiException.notFound("This article");
         }
+        dependencies.article(article.id);
         return article;
     }
 
+    /** The article a write is about to change: once the write commits, what this instance cached of it is stale. */
     Article findForWrite(String ref) {
-        return Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
+        Article article = Article.findByRef(ref).orElseThrow(() -> ApiException.notFound("This article"));
+        changes.article(article.id);
+        return article;
     }
 
     /** A page of a list without {@code q}. */
@@ -112,6 +123,7 @@ public class ArticleService {
     public Listed<ArticleSummary> latest(String section, List<String> tags, int size) {
         ArticleListQuery query = new ArticleListQuery(ArticleListQuery.Visibility.PUBLISHED, null, section, tags, null,
                 null, ArticleListQuery.Sort.NEWEST, size, null);
+        dependencies.publishedArticles();
         List<ListedArticle> rows = Article.listPage(query, null, Time.now(clock), config.search().language())
                 .stream().limit(size).toList();
         StringBuilder signature = new StringBuilder();
@@ -122,6 +134,7 @@ public class ArticleService {
     /** One page in one statement; with {@code q} each row carries its rank (for the cursor) and highlight. */
     private Listed<ArticleSummary> page(ArticleListQuery query) {
         Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
+        dependencies.publishedArticles();
         List<ListedArticle> rows = Article.listPage(query, after, Time.now(clock), config.search().language());
         boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
         return Page.fromRows(rows, query.limit(), ArticleSummary::from,
@@ -140,7 +153,8 @@ public class ArticleService {
         return terms(Article.countByTag(Time.now(clock)), known);
     }
 
-    private static Read<Page<Term>> terms(List<Term> terms, KnownVersions known) {
+    private Read<Page<Term>> terms(List<Term> terms, KnownVersions known) {
+        dependencies.publishedArticles();
         Listed<Term> listed = Page.whole(terms, "terms " + terms);
         return Read.of(known, listed.version(Page.JSON), Audience.PUBLIC, listed::page);
     }
@@ -205,6 +219,7 @@ public class ArticleService {
         // Counted before the row is written, so that storing the body does not change the new article again.
         article.paragraphCount = write.paragraphsOrEmpty().size();
         article.persist();
+        changes.article(article.id);
         List<Paragraph> paragraphs = article.replaceBody(blocks(write), now);
         Article.flush();
         return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));

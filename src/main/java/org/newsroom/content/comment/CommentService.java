@@ -14,6 +14,8 @@ import org.newsroom.content.article.Article;
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.shared.Hashing;
 import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.cache.LocalChanges;
+import org.newsroom.content.shared.cache.ReadDependencies;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
@@ -53,14 +55,18 @@ public class CommentService {
     private final HoldRules holdRules;
     private final RateLimiter rateLimiter;
     private final Clock clock;
+    private final ReadDependencies dependencies;
+    private final LocalChanges changes;
 
     public CommentService(ArticleService articles, ContentConfig config, HoldRules holdRules, RateLimiter rateLimiter,
-            Clock clock) {
+            Clock clock, ReadDependencies dependencies, LocalChanges changes) {
         this.articles = articles;
         this.config = config;
         this.holdRules = holdRules;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
+        this.dependencies = dependencies;
+        this.changes = changes;
     }
 
     @Idempotent
@@ -86,6 +92,7 @@ public class CommentService {
                 Hashing.sha256(token), clientAddress, now, now.plus(config.comments().editWindow()));
         holdRules.reasonToHoldNew(body, clientAddress, now).ifPresentOrElse(comment::hold, comment::show);
         comment.persist();
+        changes.commentsOf(article.id);
         if (comment.status == CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
         }
@@ -119,6 +126,7 @@ public class CommentService {
     /** Readers see published comments and tombstones; the author, with the token, also sees their own held one. */
     public Read<CommentResponse> get(long id, String commentToken, KnownVersions known) {
         Comment comment = Comment.findExisting(id);
+        dependencies.commentsOf(comment.articleId);
         boolean author = comment.isHeldBy(hashOrNull(commentToken));
         if (!author) {
             visibleToReaders(comment);
@@ -128,6 +136,7 @@ public class CommentService {
 
     public Read<Page<CommentResponse>> listReplies(long id, int limit, String cursor, KnownVersions known) {
         Comment root = visibleToReaders(Comment.findById(id));
+        dependencies.commentsOf(root.articleId);
         if (root.parentId != null) {
             throw ApiException.notFound("This thread");
         }
@@ -144,6 +153,7 @@ public class CommentService {
      */
     public Versioned<CommentResponse> edit(long id, String commentToken, CommentEdit edit) {
         Comment comment = Comment.findExisting(id);
+        changes.commentsOf(comment.articleId);
         if (!comment.isHeldBy(hashOrNull(commentToken))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This Comment-Token is not this comment's");
         }
@@ -169,6 +179,7 @@ public class CommentService {
     /** Leaves a tombstone: the author with the token, or a moderator (whose decision is audited). */
     public void delete(long id, Actor actor) {
         Comment comment = Comment.findExisting(id);
+        changes.commentsOf(comment.articleId);
         boolean author = comment.isHeldBy(hashOrNull(actor.commentToken()));
         if (!author && actor.moderator() == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only the comment's author (its token) or a moderator may");
@@ -196,6 +207,7 @@ public class CommentService {
         rateLimiter.lock(RateLimiter.Counted.REPORTS, clientAddress);
         // Locked before the report row is written, so that concurrent reports of this comment take turns.
         Comment comment = visibleToReaders(Comment.findLocked(id));
+        changes.commentsOf(comment.articleId);
         if (comment.status != CommentStatus.PUBLISHED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to report");
         }
@@ -238,6 +250,7 @@ public class CommentService {
 
     private Listed<CommentResponse> topLevel(String articleRef, boolean newestFirst, int limit, String cursor) {
         Article article = articles.findReadable(articleRef, false);
+        dependencies.commentsOf(article.id);
         String ordering = newestFirst ? "comments-newest" : "comments-oldest";
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ordering);
         List<Comment> rows = Comment.pageTopLevel(article.id, newestFirst, after == null ? null : after.instant(),

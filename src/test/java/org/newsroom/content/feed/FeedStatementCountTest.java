@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.newsroom.content.shared.cache.RepresentationCache;
 import org.newsroom.content.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,9 @@ class FeedStatementCountTest {
     @Inject
     SessionFactory sessionFactory;
 
+    @Inject
+    RepresentationCache cache;
+
     @Test
     void readsAFeedOfTwentyArticlesInTwoStatementsAndRevalidatesItInOne() {
         String section = Fixtures.unique("feed");
@@ -37,13 +41,24 @@ class FeedStatementCountTest {
                             Map.of("type", "paragraph", "text", "Last " + i))));
         }
         for (String path : List.of("/feeds/articles.rss", "/feeds/articles.atom", "/feeds/articles.json")) {
-            long statements = count(() -> given().queryParam("section", section).get(path).then().statusCode(200));
+            long statements = countUncached(
+                    () -> given().queryParam("section", section).get(path).then().statusCode(200));
             assertEquals(2, statements, path + " took " + statements + " statements");
             String etag = given().queryParam("section", section).get(path).then().extract().header("ETag");
-            long revalidation = count(() -> given().queryParam("section", section).header("If-None-Match", etag)
+            long revalidation = countUncached(() -> given().queryParam("section", section).header("If-None-Match", etag)
                     .get(path).then().statusCode(304));
             assertEquals(1, revalidation, "a 304 of " + path + " took " + revalidation + " statements");
         }
+    }
+
+    /**
+     * The statements of a read the representation cache does not answer: the read once (so that the next scheduled
+     * publication is known, see RepresentationCacheTest), then everything dropped from memory, then the read counted.
+     */
+    private long countUncached(Runnable request) {
+        request.run();
+        cache.everythingChanged();
+        return count(request);
     }
 
     private long count(Runnable request) {

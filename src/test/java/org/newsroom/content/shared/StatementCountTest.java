@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.newsroom.content.shared.cache.RepresentationCache;
 import org.newsroom.content.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,9 @@ class StatementCountTest {
     @Inject
     SessionFactory sessionFactory;
 
+    @Inject
+    RepresentationCache cache;
+
     @Test
     void readsOneArticleInTwoStatementsWhateverItsParagraphCount() {
         for (int size : List.of(1, 60)) {
@@ -39,9 +43,9 @@ class StatementCountTest {
             }
             long id = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Read"), "status", "published",
                     "paragraphs", blocks)).jsonPath().getLong("id");
-            long statements = count(() -> given().get("/api/v1/articles/{id}", id).then().statusCode(200));
+            long statements = countUncached(() -> given().get("/api/v1/articles/{id}", id).then().statusCode(200));
             assertEquals(2, statements, "an article of " + size + " blocks");
-            assertEquals(2, count(() -> given().accept("text/plain").get("/api/v1/articles/{id}", id).then()
+            assertEquals(2, countUncached(() -> given().accept("text/plain").get("/api/v1/articles/{id}", id).then()
                     .statusCode(200)), "the text of an article of " + size + " blocks");
         }
     }
@@ -52,8 +56,9 @@ class StatementCountTest {
                 "paragraphs", List.of(Map.of("type", "paragraph", "text", "Body"))));
         long id = created.jsonPath().getLong("id");
         String etag = given().get("/api/v1/articles/{id}", id).then().statusCode(200).extract().header("ETag");
-        assertEquals(1, count(() -> given().header("If-None-Match", etag).get("/api/v1/articles/{id}", id).then()
-                .statusCode(304)));
+        assertEquals(1,
+                countUncached(() -> given().header("If-None-Match", etag).get("/api/v1/articles/{id}", id).then()
+                        .statusCode(304)));
     }
 
     @Test
@@ -65,7 +70,7 @@ class StatementCountTest {
                     List.of(Map.of("type", "paragraph", "text", "Excerpt " + i))));
         }
         for (int limit : List.of(1, 20)) {
-            long statements = count(() -> given().queryParam("section", section).queryParam("limit", limit)
+            long statements = countUncached(() -> given().queryParam("section", section).queryParam("limit", limit)
                     .get("/api/v1/articles").then().statusCode(200).body("items", hasSize(limit)));
             assertEquals(1, statements, "a list page of " + limit + " took " + statements + " statements");
         }
@@ -84,13 +89,13 @@ class StatementCountTest {
             given().contentType(ContentType.JSON).body(Map.of("authorName", "Re", "body", "Reply", "parentId", root))
                     .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201);
         }
-        assertEquals(2, count(() -> given().get("/api/v1/articles/{id}/comments?limit=10", articleId).then()
+        assertEquals(2, countUncached(() -> given().get("/api/v1/articles/{id}/comments?limit=10", articleId).then()
                 .statusCode(200)));
         int thread = root;
         // The thread's root, its article, and the replies.
-        assertEquals(3, count(() -> given().get("/api/v1/comments/{id}/replies", thread).then().statusCode(200)
+        assertEquals(3, countUncached(() -> given().get("/api/v1/comments/{id}/replies", thread).then().statusCode(200)
                 .body("items", hasSize(5))));
-        assertEquals(2, count(() -> given().get("/api/v1/articles/{id}/paragraphs", articleId).then()
+        assertEquals(2, countUncached(() -> given().get("/api/v1/articles/{id}/paragraphs", articleId).then()
                 .statusCode(200)));
     }
 
@@ -124,6 +129,16 @@ class StatementCountTest {
         }
         assertEquals(List.of(8L, 8L, 8L), topLevel, "a top-level comment");
         assertEquals(List.of(11L, 11L, 11L), replies, "a reply");
+    }
+
+    /**
+     * The statements of a read the representation cache does not answer: the read once (so that the next scheduled
+     * publication is known, see RepresentationCacheTest), then everything dropped from memory, then the read counted.
+     */
+    private long countUncached(Runnable request) {
+        request.run();
+        cache.everythingChanged();
+        return count(request);
     }
 
     private long count(Runnable request) {

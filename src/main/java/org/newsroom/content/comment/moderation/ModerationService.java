@@ -13,6 +13,7 @@ import org.newsroom.content.comment.CommentService;
 import org.newsroom.content.comment.CommentStatus;
 import org.newsroom.content.comment.ModerationDecision;
 import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.cache.LocalChanges;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.validation.Text;
@@ -31,9 +32,11 @@ import org.newsroom.content.shared.web.Page;
 public class ModerationService {
 
     private final Clock clock;
+    private final LocalChanges changes;
 
-    public ModerationService(Clock clock) {
+    public ModerationService(Clock clock, LocalChanges changes) {
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Never kept by a shared cache, but revalidated like any list (a moderator's client may hold the page). */
@@ -55,6 +58,7 @@ public class ModerationService {
     public Versioned<ModeratedComment> decide(long id, ExpectedVersion expected, DecisionRequest decision,
             String moderator) {
         Comment comment = Comment.findExisting(id);
+        changes.commentsOf(comment.articleId);
         if (comment.status == CommentStatus.DELETED) {
             throw new ApiException(ErrorCode.CONFLICT, "A deleted comment has nothing left to decide on");
         }

@@ -112,6 +112,31 @@ public interface ContentConfig {
         /** Cache-Control of published content that anyone may read. */
         @WithDefault("public, max-age=60, stale-while-revalidate=300")
         String published();
+
+        /**
+         * Whether public reads are answered from the representation cache in memory (shared/cache, README: The
+         * representation cache).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most the cached representations may weigh: their bytes, gzip variants included. */
+        @WithDefault("64M")
+        MemorySize maxSize();
+
+        /**
+         * The staleness bound: no representation is served from memory longer than this after it was built, whatever
+         * happens to the notifications that invalidate it.
+         */
+        @WithDefault("PT60S")
+        Duration maxAge();
+
+        /**
+         * How often the listening connection is checked ({@code SELECT 1}) when no notification arrives: a connection
+         * that stopped answering is found within this plus the socket timeout, and the cache dropped.
+         */
+        @WithDefault("PT5S")
+        Duration listenerCheck();
     }
 
     interface Comments {

@@ -1,6 +1,9 @@
 package org.newsroom.content.shared.version;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,6 +37,24 @@ public record KnownVersions(boolean byTag, Set<String> tags, boolean anything, I
             }
         }
         return tags(tags, anything);
+    }
+
+    /**
+     * The versions a request's caller holds: the tags of {@code If-None-Match} (weak or strong alike), else the date
+     * of {@code If-Modified-Since}; an unreadable date is ignored, as RFC 9110 says. Either header may be null.
+     */
+    public static KnownVersions ofRequest(String ifNoneMatch, String ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            return ofIfNoneMatch(ifNoneMatch);
+        }
+        if (ifModifiedSince != null) {
+            try {
+                return since(ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return NONE;
+            }
+        }
+        return NONE;
     }
 
     public static KnownVersions since(Instant instant) {

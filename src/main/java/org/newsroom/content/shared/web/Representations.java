@@ -2,9 +2,6 @@ package org.newsroom.content.shared.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -75,25 +72,10 @@ public class Representations {
         return IdempotencyKey.of("POST " + uri.getPath(), header);
     }
 
-    /**
-     * The versions this request's caller holds: the tags of {@code If-None-Match} (weak or strong alike), else the
-     * date of {@code If-Modified-Since}; an unreadable date is ignored, as RFC 9110 says.
-     */
+    /** The versions this request's caller holds (KnownVersions.ofRequest). */
     public KnownVersions known() {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            return KnownVersions.ofIfNoneMatch(ifNoneMatch);
-        }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince != null) {
-            try {
-                return KnownVersions.since(
-                        ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException e) {
-                return KnownVersions.NONE;
-            }
-        }
-        return KnownVersions.NONE;
+        return KnownVersions.ofRequest(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     }
 
     /** 200 with the representation, or 304 without it, each with its validators and cache policy. */

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.content.shared.Hashing;
 import org.newsroom.content.shared.version.KnownVersions;
 
@@ -47,12 +42,10 @@ public class StaticValidators {
             "/reader.js", "reader.js", "/reader.css", "reader.css");
 
     private final Map<String, String> tags = new ConcurrentHashMap<>();
-    private final Set<String> compressible;
+    private final CompressibleTypes compressible;
 
-    public StaticValidators(
-            @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "quarkus.http.compress-media-types") Optional<List<String>> mediaTypes) {
-        this.compressible = enabled ? Set.copyOf(mediaTypes.orElse(List.of())) : Set.of();
+    public StaticValidators(CompressibleTypes compressible) {
+        this.compressible = compressible;
     }
 
     void register(@Observes Router router) {
@@ -107,8 +100,8 @@ public class StaticValidators {
     private void compressIfAsked(RoutingContext context) {
         var headers = context.response().headers();
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && HttpHeaders.IDENTITY.toString().equals(headers.get(HttpHeaders.CONTENT_ENCODING))
-                && compressible.contains(contentType.split(";")[0].trim().toLowerCase(Locale.ROOT))) {
+        if (HttpHeaders.IDENTITY.toString().equals(headers.get(HttpHeaders.CONTENT_ENCODING))
+                && compressible.includes(contentType)) {
             headers.remove(HttpHeaders.CONTENT_ENCODING);
         }
     }

@@ -2,15 +2,9 @@ package org.newsroom.content.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -35,13 +29,10 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class VaryLine {
 
-    private final Set<String> compressible;
+    private final CompressibleTypes compressible;
 
-    public VaryLine(@ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "quarkus.http.compress-media-types") Optional<List<String>> mediaTypes) {
-        this.compressible = enabled
-                ? mediaTypes.orElse(List.of()).stream().map(VaryLine::bareMediaType).collect(Collectors.toSet())
-                : Set.of();
+    public VaryLine(CompressibleTypes compressible) {
+        this.compressible = compressible;
     }
 
     void register(@Observes Router router) {
@@ -74,14 +65,11 @@ public class VaryLine {
     }
 
     private boolean isCompressible(HttpServerResponse response) {
-        if (compressible.isEmpty()) {
+        if (!compressible.any()) {
             return false;
         }
-        if (response.getStatusCode() == 304) {
-            return true;
-        }
-        String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
-        return contentType != null && compressible.contains(bareMediaType(contentType));
+        return response.getStatusCode() == 304
+                || compressible.includes(response.headers().get(HttpHeaders.CONTENT_TYPE));
     }
 
     /** Reads of the API, the feeds and the OpenAPI document answer by Accept. */
@@ -112,8 +100,4 @@ public class VaryLine {
         }
     }
 
-    private static String bareMediaType(String mediaType) {
-        int parameters = mediaType.indexOf(';');
-        return (parameters < 0 ? mediaType : mediaType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
-    }
 }
