@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ import io.restassured.path.json.JsonPath;
  * B one this test starts (with a short {@code content.cache.max-age}). A write made through A, or by SQL run by hand,
  * reaches B's readers within a second, B having cached the old representation first; and when B's listening
  * connection is killed, B never serves a stale representation for longer than its bound, and listens again on its
- * own. The database is this test's own ({@link DedicatedDatabase}): the test kills connections in it.
+ * own. First of all, B is shown to serve from memory: an edit with PostgreSQL's triggers off reaches it only when its
+ * entry is older than its max-age. The database is this test's own ({@link DedicatedDatabase}): the test kills
+ * connections in it. The measured times are printed at the end ("TwoInstancesIT propagation times").
  */
 @QuarkusIntegrationTest
 @WithTestResource(DedicatedDatabase.class)
@@ -76,9 +79,52 @@ class TwoInstancesIT {
     static void stopInstanceBAndReport() {
         System.out.println("TwoInstancesIT propagation times (ms): " + MEASURED_MILLIS);
         if (instanceB != null) {
+            instanceB.output().stream().filter(line -> line.contains("notifications") || line.contains("cache"))
+                    .forEach(line -> System.out.println("TwoInstancesIT, B's log: " + line));
             instanceB.stop();
             instanceB = null;
         }
+    }
+
+    /**
+     * That B serves from memory at all (else the other tests would pass without a cache): an edit PostgreSQL does not
+     * announce (triggers off, as {@code session_replication_role = replica} makes them) is not seen by B until its
+     * entry is older than {@code content.cache.max-age}, the staleness bound when no notification comes.
+     */
+    @Test
+    @Order(0)
+    void bServesFromMemoryAndAnUnannouncedEditWaitsNoLongerThanItsMaxAge() throws Exception {
+        int a = RestAssured.port;
+        PackagedApp b = instanceB();
+        awaitListener(b, Set.of(), RECONNECT_WITHIN, "after it started");
+        long id = publishedArticle(a);
+        String path = articlePath(id);
+
+        RawHttp.Response before = cachedOn(b.port(), path, "B");
+        String headline = unique("Edited unannounced");
+        try (Connection connection = database()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE article SET headline = ?, version = version + 1 WHERE id = ?")) {
+                statement.execute("SET LOCAL session_replication_role = replica");
+                update.setString(1, headline);
+                update.setLong(2, id);
+                assertEquals(1, update.executeUpdate());
+            }
+            connection.commit();
+        }
+        long editedAt = System.nanoTime();
+        RawHttp.Response fromMemory = get(b.port(), path);
+        assertEquals(before.header("ETag"), fromMemory.header("ETag"),
+                "B serves the version it keeps in memory: nothing told it of the edit");
+        assertEquals(before.bodyText(), fromMemory.bodyText());
+        assertEquals(headline, JsonPath.from(get(a, path).bodyText()).getString("headline"),
+                "A, which kept nothing of this article, reads the edit from the database");
+
+        Duration stale = awaitArticle("an unannounced edit, read on B", b.port(), path, before.header("ETag"),
+                headline, editedAt, B_MAX_AGE);
+        record("unannounced edit -> B (max-age " + B_MAX_AGE.toSeconds() + " s)", stale);
     }
 
     @Test
@@ -235,7 +281,10 @@ class TwoInstancesIT {
 
     // ---- the listening connection, in pg_stat_activity
 
-    /** Waits for B's listening connection other than {@code gone}; answers its backend pids. */
+    /**
+     * Waits for B's listening connection other than {@code gone}, once it has run a statement (its first is the
+     * LISTEN); answers its backend pids.
+     */
     private static List<Integer> awaitListener(PackagedApp b, Set<Integer> gone, Duration within, String when)
             throws SQLException, InterruptedException {
         long giveUp = System.nanoTime() + within.toNanos();
@@ -257,7 +306,7 @@ class TwoInstancesIT {
 
     private static List<Integer> listeners(Connection connection, PackagedApp b) throws SQLException {
         try (PreparedStatement select = connection
-                .prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+                .prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ? AND query <> ''")) {
             select.setString(1, LISTENER_NAME + b.pid());
             List<Integer> pids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
