@@ -23,7 +23,7 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
     }
 
     /** What the packaged application is given, with the database at {@code jdbcUrl} (the embedded server's user). */
-    static Map<String, String> settings(String jdbcUrl) {
+    public static Map<String, String> settings(String jdbcUrl) {
         Map<String, String> settings = new HashMap<>();
         settings.put("quarkus.datasource.jdbc.url", jdbcUrl);
         settings.put("quarkus.datasource.username", EmbeddedPostgres.USER);
