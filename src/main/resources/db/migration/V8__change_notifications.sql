@@ -3,6 +3,8 @@
 -- memory for that article (shared/cache, README: The representation cache). The payload is 'a:<article id>' when an
 -- article or one of its blocks changed, 'c:<article id>' when one of its comments did, '*' after a TRUNCATE.
 -- PostgreSQL delivers a notification only when its transaction commits, and folds identical ones of a transaction.
+-- The triggers fire ALWAYS, also in sessions with session_replication_role = replica (a logical replication
+-- subscriber applying changes, pg_restore --disable-triggers): those writes change what readers see too.
 
 CREATE FUNCTION notify_article_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -47,3 +49,10 @@ CREATE TRIGGER paragraph_truncate_notification AFTER TRUNCATE ON paragraph
     FOR EACH STATEMENT EXECUTE FUNCTION notify_everything_changed();
 CREATE TRIGGER comment_truncate_notification AFTER TRUNCATE ON comment
     FOR EACH STATEMENT EXECUTE FUNCTION notify_everything_changed();
+
+ALTER TABLE article ENABLE ALWAYS TRIGGER article_change_notification;
+ALTER TABLE paragraph ENABLE ALWAYS TRIGGER paragraph_change_notification;
+ALTER TABLE comment ENABLE ALWAYS TRIGGER comment_change_notification;
+ALTER TABLE article ENABLE ALWAYS TRIGGER article_truncate_notification;
+ALTER TABLE paragraph ENABLE ALWAYS TRIGGER paragraph_truncate_notification;
+ALTER TABLE comment ENABLE ALWAYS TRIGGER comment_truncate_notification;

@@ -195,7 +195,7 @@ public class RepresentationCache {
         commentsChanged.values().removeIf(change -> change.atNanos() - horizon < 0);
     }
 
-    /** Counts for the log and the health check. */
+    /** Counts for the log (ChangeListener, every five minutes) and /q/health/ready (RepresentationCacheHealth). */
     public Statistics statistics() {
         var caffeine = answers.stats();
         long bytes = answers.policy().eviction().flatMap(eviction -> eviction.weightedSize().stream().boxed()

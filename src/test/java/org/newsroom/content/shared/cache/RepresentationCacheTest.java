@@ -171,6 +171,22 @@ class RepresentationCacheTest {
             assertEquals(1, update.executeUpdate());
         }
         awaitHeadline(id, "Changed by hand");
+        // As a logical replication subscriber applies changes: the triggers fire ALWAYS.
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement replica = connection
+                    .prepareStatement("SET LOCAL session_replication_role = replica");
+                    PreparedStatement update = connection.prepareStatement(
+                            "UPDATE article SET headline = 'Changed by a replica', version = version + 1 WHERE id = ?")) {
+                replica.execute();
+                update.setLong(1, id);
+                assertEquals(1, update.executeUpdate());
+            }
+            connection.commit();
+        }
+        awaitHeadline(id, "Changed by a replica");
+        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'Representation cache' }"
+                + ".data.serving", equalTo(true));
     }
 
     @Test
