@@ -8,6 +8,7 @@
 #   THREADS=2 CONNECTIONS=32 ...              # wrk -t/-c (defaults 2 and 32); PG_BIN=... PostgreSQL's bin folder
 #   WARMUP=3s                                 # each request sent this long, unmeasured, before the runs (0: none)
 #   JAVA_OPTS="-Xmx256m"                      # JVM options of the service (none by default)
+#   READS="nginx json"                        # only these reads (default: all of them); the POST always runs
 #
 # What it does:
 #  1. starts a throwaway PostgreSQL (initdb/pg_ctl from PG_BIN, PATH or /usr/local/bin) on a free port, with its
@@ -268,7 +269,8 @@ measure() {
 }
 search_word=timetable
 declare -A result
-reads=(nginx json text gzip 304 comments list search miss uncached)
+# READS="nginx json" measures only those reads (nginx first: the others' ratios need it).
+read -r -a reads <<<"${READS:-nginx json text gzip 304 comments list search miss uncached}"
 declare -A label=(
   [nginx]="nginx: the same article JSON as a file (the limit)"
   [json]="GET article (JSON)"
@@ -355,11 +357,13 @@ psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d content 
                        token_hash, client_address)
   SELECT $ref, 'History', 'Earlier comment ' || n, 'published', true, now() - n * interval '300 milliseconds',
          now(), now(), sha256(n::text::bytea), '$history_client'
-  FROM generate_series(1, 10000) AS n"
+  FROM generate_series(1, 10000) AS n" -c "ANALYZE comment"
 rate_read() {
   echo "SELECT created_at FROM comment WHERE client_address = '$1' AND created_at >= now() - interval '1 hour' ORDER BY created_at DESC LIMIT 30;"
 }
 rate_read new-client >"$work/rate-new.sql"
+log "the rate limit's read for that client: $(psql -X -q -At -h 127.0.0.1 -p "$pg_port" -U postgres -d content \
+  -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $(rate_read "$history_client")" | tr '\n' ' ')"
 rate_read "$history_client" >"$work/rate-history.sql"
 echo "SELECT count(*) FROM comment WHERE client_address = '$history_client' AND created_at >= now() - interval '1 hour';" \
   >"$work/rate-count.sql"
