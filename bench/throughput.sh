@@ -386,6 +386,10 @@ for name in rate-new rate-history rate-count; do
 done
 
 rss=$(sed -n 's/^VmRSS:[[:space:]]*//p' "/proc/$service/status")
+# With JAVA_OPTS="-XX:NativeMemoryTracking=summary ...": where the resident memory goes, in the log.
+case " ${JAVA_OPTS:-} " in
+  *NativeMemoryTracking=*) jcmd "$service" VM.native_memory summary scale=MB 2>&1 | grep -E 'committed' | sed 's/^/[throughput.sh] NMT /' >&2 ;;
+esac
 
 # --- 5. The table ----------------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "-" }'; }

@@ -88,7 +88,8 @@ public class Idempotency {
         }
         Instant now = Time.now(clock);
         Instant notBefore = now.minus(KEPT_FOR);
-        Optional<IdempotencyRecord> existing = IdempotencyRecord.findFresh(key.scope(), keyHash, notBefore);
+        Optional<IdempotencyRecord> stored = IdempotencyRecord.findByKey(key.scope(), keyHash);
+        Optional<IdempotencyRecord> existing = stored.filter(record -> !record.isOlderThan(notBefore));
         if (existing.isPresent() && existing.get().answers(clientHash, requestHash)) {
             return replay(existing.get(), answerKey(key));
         }
@@ -99,7 +100,11 @@ public class Idempotency {
                     "This Idempotency-Key was used with a different request in the last 24 hours");
         }
         if (posted.changed()) {
-            IdempotencyRecord.deleteStale(key.scope(), keyHash, notBefore);
+            if (stored.isPresent()) {
+                // The key's answer from more than 24 hours ago (a fresh one was replayed or refused above): it makes
+                // way. Deleted only when there is one, so that a new key costs no statement here.
+                IdempotencyRecord.deleteStale(key.scope(), keyHash, notBefore);
+            }
             IdempotencyRecord.remember(key.scope(), keyHash, clientHash, requestHash, posted.outcome().status,
                     posted.location(), encrypt(answerKey(key), serialize(posted.body())), now);
         }

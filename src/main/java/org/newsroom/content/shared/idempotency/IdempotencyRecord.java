@@ -47,9 +47,13 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static Optional<IdempotencyRecord> findFresh(String scope, byte[] keyHash, Instant notBefore) {
-        return find("id.scope = ?1 and id.keyHash = ?2 and createdAt >= ?3", scope, keyHash, notBefore)
-                .firstResultOptional();
+    /** The answer stored for this key, however old (the caller tells a fresh one from a stale one). */
+    public static Optional<IdempotencyRecord> findByKey(String scope, byte[] keyHash) {
+        return find("id.scope = ?1 and id.keyHash = ?2", scope, keyHash).firstResultOptional();
+    }
+
+    public boolean isOlderThan(Instant notBefore) {
+        return createdAt.isBefore(notBefore);
     }
 
     /** Whether this is the answer to this client's request (both compared in constant time). */
