@@ -340,14 +340,18 @@ log "pgbench -n -c 8 -j 2 -T 5: INSERT of one row into a scratch table ($RUNS ru
 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres \
   -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
 echo "INSERT INTO bench_insert (body) VALUES ('a single row, as a comment is');" >"$work/insert.sql"
-pg_values=()
-for _ in $(seq 1 "$RUNS"); do
-  tps=$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T 5 -f "$work/insert.sql" postgres 2>&1 \
-    | sed -n 's/^tps = \([0-9.]*\).*without initial connection time.*/\1/p')
-  log "    run: $tps tps"
-  pg_values+=("$tps")
-done
-result[pgbench]="$(printf '%s\n' "${pg_values[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") - -"
+# pgbench_median <script> <database>: RUNS runs of pgbench -c 8 -T 5; prints "<median tps> - -" (a result row).
+pgbench_median() {
+  local values=() tps
+  for _ in $(seq 1 "$RUNS"); do
+    tps=$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T 5 -f "$1" "$2" 2>&1 \
+      | sed -n 's/^tps = \([0-9.]*\).*without initial connection time.*/\1/p')
+    log "    run: $tps tps"
+    values+=("$tps")
+  done
+  echo "$(printf '%s\n' "${values[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") - -"
+}
+result[pgbench]=$(pgbench_median "$work/insert.sql" postgres)
 
 # The rate limit's read, as each comment POST runs it with the default limits (5 a minute, 30 an hour: at most 30 rows),
 # for a new client and for one whose last hour holds 10,000 comments; and the count(*) it replaced, for that client.
@@ -374,14 +378,7 @@ declare -A rate_label=(
 )
 for name in rate-new rate-history rate-count; do
   log "pgbench -n -c 8 -j 2 -T 5: ${rate_label[$name]} ($RUNS run(s))"
-  values=()
-  for _ in $(seq 1 "$RUNS"); do
-    tps=$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T 5 -f "$work/$name.sql" content 2>&1 \
-      | sed -n 's/^tps = \([0-9.]*\).*without initial connection time.*/\1/p')
-    log "    run: $tps tps"
-    values+=("$tps")
-  done
-  result[$name]="$(printf '%s\n' "${values[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") - -"
+  result[$name]=$(pgbench_median "$work/$name.sql" content)
   label[$name]=${rate_label[$name]}
 done
 

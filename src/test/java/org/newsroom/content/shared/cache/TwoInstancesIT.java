@@ -107,14 +107,19 @@ class TwoInstancesIT {
             try (Statement statement = connection.createStatement();
                     PreparedStatement update = connection.prepareStatement(
                             "UPDATE article SET headline = ?, version = version + 1 WHERE id = ?")) {
-                // DDL is transactional in PostgreSQL: no other writer ever sees the trigger off.
+                // DDL is transactional in PostgreSQL, and ALTER TABLE locks the table until the commit: no other
+                // writer runs while the trigger is off.
                 statement.execute("ALTER TABLE article DISABLE TRIGGER article_change_notification");
                 update.setString(1, headline);
                 update.setLong(2, id);
                 assertEquals(1, update.executeUpdate());
-                statement.execute("ALTER TABLE article ENABLE ALWAYS TRIGGER article_change_notification");
             }
             connection.commit();
+            // Back on at once (the update left deferred trigger events, so not in its own transaction).
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE article ENABLE ALWAYS TRIGGER article_change_notification");
+            }
         }
         long editedAt = System.nanoTime();
         RawHttp.Response fromMemory = get(b.port(), path);
