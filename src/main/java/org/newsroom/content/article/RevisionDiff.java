@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * What changed from one revision ({@code from}, the one named by {@code against}) to another ({@code to}): the
  * article's fields, then the body block by block. Blocks are the same block when they have the same id, or, failing
- * that (a replaced body, a restore: new ids), when their type, text and attribution are all equal.
+ * that (a replaced body, a restore: new ids), when their type, text and attribution are all equal, and failing
+ * that, when both are left over at the same position (an edit sent with the whole body).
  */
 @Schema(name = "RevisionDiff", description = "What changed from revision `from` to revision `to`")
 public record RevisionDiff(int from, int to,
@@ -78,6 +79,20 @@ public record RevisionDiff(int from, int to,
             }
             for (int j = 0; j < after.size(); j++) {
                 if (!pairedAfter.contains(j) && sameContent(before.get(i), after.get(j))) {
+                    pairs.put(i, j);
+                    pairedAfter.add(j);
+                    break;
+                }
+            }
+        }
+        // Then a block left over at a position where a block was left over on the other side too: the same block,
+        // rewritten (a body sent whole by PUT or PATCH gives every block a new id).
+        for (int i = 0; i < before.size(); i++) {
+            if (pairs.containsKey(i)) {
+                continue;
+            }
+            for (int j = 0; j < after.size(); j++) {
+                if (!pairedAfter.contains(j) && before.get(i).position() == after.get(j).position()) {
                     pairs.put(i, j);
                     pairedAfter.add(j);
                     break;

@@ -98,7 +98,6 @@ public class RevisionResource {
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
-    @APIResponse(responseCode = "409", description = ProblemDocs.SLUG_TAKEN)
     @APIResponse(responseCode = "412", description = ProblemDocs.STALE + " (the article's)")
     @APIResponse(responseCode = "428", description = ProblemDocs.VERSION_REQUIRED)
     public Response restore(@PathParam("ref") String ref, @PathParam("number") String number,

@@ -156,12 +156,19 @@ class RevisionResourceTest {
         var created = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Body"), "paragraphs", List.of(
                 Map.of("type", "paragraph", "text", "A"), Map.of("type", "paragraph", "text", "B"))));
         long id = created.jsonPath().getLong("id");
-        editor().header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
+        String etag = editor().header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
                 .body(Map.of("headline", "Same body, reversed", "paragraphs", List.of(
                         Map.of("type", "paragraph", "text", "B"), Map.of("type", "paragraph", "text", "A"))))
-                .put("/api/v1/articles/{id}", id).then().statusCode(200);
+                .put("/api/v1/articles/{id}", id).then().statusCode(200).extract().header("ETag");
         editor().queryParam("against", 1).get("/api/v1/articles/{id}/revisions/2/diff", id).then().statusCode(200)
                 .body("added", empty()).body("removed", empty()).body("edited", empty()).body("moved", hasSize(1));
+        // A block rewritten in a body sent whole is an edit, found by its position.
+        patch(id, etag, "{\"paragraphs\":[{\"type\":\"paragraph\",\"text\":\"B\"},"
+                + "{\"type\":\"heading\",\"text\":\"A, rewritten\"}]}");
+        editor().queryParam("against", 2).get("/api/v1/articles/{id}/revisions/3/diff", id).then().statusCode(200)
+                .body("added", empty()).body("removed", empty()).body("moved", empty())
+                .body("edited.oldText", contains("A")).body("edited.newText", contains("A, rewritten"))
+                .body("edited[0].oldType", equalTo("paragraph")).body("edited[0].newType", equalTo("heading"));
     }
 
     @Test
