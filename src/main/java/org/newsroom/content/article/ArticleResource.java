@@ -227,7 +227,7 @@ public class ArticleResource {
     @DELETE
     @Path("{ref}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Needs If-Match; its paragraphs and comments go with it")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "Needs If-Match; its paragraphs, comments and revisions go with it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = ProblemDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)

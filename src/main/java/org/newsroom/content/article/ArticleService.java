@@ -42,15 +42,17 @@ public class ArticleService {
     private final Clock clock;
     private final ReadDependencies dependencies;
     private final LocalChanges changes;
+    private final Revisions revisions;
 
     public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock,
-            ReadDependencies dependencies, LocalChanges changes) {
+            ReadDependencies dependencies, LocalChanges changes, Revisions revisions) {
         this.checked = checked;
         this.mergePatch = mergePatch;
         this.config = config;
         this.clock = clock;
         this.dependencies = dependencies;
         this.changes = changes;
+        this.revisions = revisions;
     }
 
     // ---- reads
@@ -186,7 +188,7 @@ public class ArticleService {
         checkBlocks(write);
         Article article = findForWrite(ref);
         expected.check(Versions.of(article));
-        return update(article, write, true);
+        return update(article, write, true, RevisionKind.REPLACED);
     }
 
     /** Merge patch (RFC 7396) over the article's writable fields; the body is rewritten only if the patch names it. */
@@ -196,13 +198,13 @@ public class ArticleService {
         expected.check(Versions.of(article));
         ArticleWrite write = mergePatch.apply(currentMetadata(article), patch, ArticleWrite.class);
         checkBlocks(write);
-        return update(article, write, patch.has("paragraphs"));
+        return update(article, write, patch.has("paragraphs"), RevisionKind.PATCHED);
     }
 
     public void delete(String ref, ExpectedVersion expected) {
         Article article = findForWrite(ref);
         expected.check(Versions.of(article));
-        // Paragraphs and comments go with it: ON DELETE CASCADE in the schema.
+        // Paragraphs, comments and revisions go with it: ON DELETE CASCADE in the schema.
         article.delete();
     }
 
@@ -222,6 +224,7 @@ public class ArticleService {
         changes.article(article.id);
         List<Paragraph> paragraphs = article.replaceBody(blocks(write), now);
         Article.flush();
+        revisions.record(article, paragraphs, RevisionKind.CREATED, now);
         return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
     }
 
@@ -229,18 +232,27 @@ public class ArticleService {
         return Posted.created(made.body(), "articles/" + made.body().id(), made.version());
     }
 
-    private Versioned<ArticleResponse> update(Article article, ArticleWrite write, boolean replaceBody) {
+    /** Writes {@code write} over the article and records the change as a revision of {@code kind}. */
+    Versioned<ArticleResponse> update(Article article, ArticleWrite write, boolean replaceBody, RevisionKind kind) {
         Instant now = Time.now(clock);
         if (write.slug() != null && !write.slug().equals(article.slug)) {
             article.slug = requireFreeSlug(write.slug());
         }
+        ArticleStatus before = article.status;
         applyMetadata(article, write, now);
         List<Paragraph> paragraphs = replaceBody
                 ? article.replaceBody(blocks(write), now)
                 : Paragraph.listByArticle(article.id);
         // The version is read after the flush: the answer's ETag is the stored one.
         Article.flush();
+        revisions.record(article, paragraphs, kind.afterStatus(before, article.status), now);
         return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
+    }
+
+    /** After a change to one block: the article's row and blocks are flushed, then recorded as they now stand. */
+    void recordBodyChange(Article article, RevisionKind kind) {
+        Article.flush();
+        revisions.record(article, Paragraph.listByArticle(article.id), kind, article.updatedAt);
     }
 
     private static void applyMetadata(Article article, ArticleWrite write, Instant now) {

@@ -64,6 +64,7 @@ public class ParagraphService {
         expected.check(Versions.of(article));
         BlockTypes.checkAttribution("attribution", request.block());
         Paragraph paragraph = article.insertBlock(request.block(), request.position(), Time.now(clock));
+        articles.recordBodyChange(article, RevisionKind.BLOCK_INSERTED);
         return new Written(written(paragraph, article), article.id);
     }
 
@@ -90,11 +91,15 @@ public class ParagraphService {
         Paragraph paragraph = find(article, id);
         expected.check(Versions.of(paragraph, article));
         article.removeBlock(paragraph, Time.now(clock));
+        articles.recordBodyChange(article, RevisionKind.BLOCK_REMOVED);
     }
 
     private Versioned<ParagraphResponse> edit(Article article, Paragraph paragraph, ParagraphRequest request) {
         BlockTypes.checkAttribution("attribution", request.block());
+        boolean moveOnly = paragraph.block().equals(request.block()) && request.position() != null
+                && request.position() != paragraph.position;
         article.editBlock(paragraph, request.block(), request.position(), Time.now(clock));
+        articles.recordBodyChange(article, moveOnly ? RevisionKind.BLOCK_MOVED : RevisionKind.BLOCK_EDITED);
         return written(paragraph, article);
     }
 

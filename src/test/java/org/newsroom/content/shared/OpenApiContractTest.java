@@ -81,7 +81,7 @@ class OpenApiContractTest {
                 lists.add(where);
             }
         }));
-        assertEquals(7, lists.size(), lists.toString());
+        assertEquals(8, lists.size(), lists.toString());
     }
 
     @Test
@@ -191,18 +191,25 @@ class OpenApiContractTest {
             }
             String template = where.substring(4);
             String path = template.replace("{ref}", articleId).replace("/paragraphs/{id}", "/paragraphs/" + paragraphId)
-                    .replace("{id}", commentId);
+                    .replace("{id}", commentId).replace("{number}", "1")
+                    + (template.endsWith("/diff") ? "?against=1" : "");
             boolean moderation = template.contains("/moderation/");
-            var request = moderation ? given().auth().oauth2(TestTokens.moderator()) : given();
+            // Revisions are for editors only: called with an editor's token, whose 401 and 403 they document.
+            boolean editors = template.contains("/revisions");
+            var request = moderation
+                    ? given().auth().oauth2(TestTokens.moderator())
+                    : editors ? given().auth().oauth2(TestTokens.editor()) : given();
             Response first = request.get(path);
             assertEquals(200, first.statusCode(), where);
             String etag = first.header("ETag");
             assertNotNull(etag, where);
             assertNotNull(map(responses(operation).get("200")).get("headers"), where + " documents its headers");
-            var again = moderation ? given().auth().oauth2(TestTokens.moderator()) : given();
+            var again = moderation
+                    ? given().auth().oauth2(TestTokens.moderator())
+                    : editors ? given().auth().oauth2(TestTokens.editor()) : given();
             assertEquals(304, again.header("If-None-Match", etag).get(path).statusCode(), where);
             assertNotNull(responses(operation).get("304"), where + " documents 304");
-            if (!moderation) {
+            if (!moderation && !editors) {
                 int status = given().auth().oauth2(TestTokens.forged()).get(path).statusCode();
                 assertTrue(status == 200 || status == 401, where + ": " + status);
                 if (status == 401) {
@@ -214,7 +221,7 @@ class OpenApiContractTest {
             }
             checked.add(where);
         });
-        assertEquals(13, checked.size(), checked.toString());
+        assertEquals(16, checked.size(), checked.toString());
     }
 
     @Test

@@ -49,7 +49,7 @@ class WriteAuthorizationTest {
                     }
                     String path = template.replace("{ref}", ids.get("{ref}"))
                             .replace("/paragraphs/{id}", "/paragraphs/" + paragraphId)
-                            .replace("{id}", ids.get("{id}"));
+                            .replace("{id}", ids.get("{id}")).replace("{number}", "1");
                     String mediaType = requestMediaType(operations.get(method));
                     Response anonymous = given().contentType(mediaType).body("{}").request(method, path);
                     assertEquals(401, anonymous.statusCode(), method + " " + template + " without credentials");
@@ -64,7 +64,8 @@ class WriteAuthorizationTest {
         // The document must have been read whole: these are some of the writes it has to list.
         assertTrue(checked.containsAll(List.of("POST /api/v1/articles", "DELETE /api/v1/articles/{ref}",
                 "PATCH /api/v1/articles/{ref}/paragraphs/{id}", "PATCH /api/v1/comments/{id}",
-                "DELETE /api/v1/comments/{id}", "POST /api/v1/moderation/comments/{id}/decision")), checked.toString());
+                "DELETE /api/v1/comments/{id}", "POST /api/v1/moderation/comments/{id}/decision",
+                "POST /api/v1/articles/{ref}/revisions/{number}/restore")), checked.toString());
     }
 
     /** The body's media type as the document declares it (JSON, merge patch or text), so that the call is well-formed. */
