@@ -15,9 +15,9 @@ public record ParagraphWrite(
         @NotNull @Pattern(regexp = BlockTypes.PATTERN, message = BlockTypes.MESSAGE) @Schema(enumeration = {
                 "paragraph",
                 "heading", "pullquote", "blockquote", "image"}) String type,
-        @Size(max = 10_000) @SingleLine @Schema(pattern = "\\S", description = "Required on every block but an image, absent on an image") String text,
+        @Size(max = 10_000) @SingleLine @Schema(nullable = true, pattern = "\\S", description = "Required on every block but an image, absent (or null) on an image") String text,
         @Size(max = 200) @SingleLine @Schema(description = "Only for pullquote and blockquote") String attribution,
-        @Valid @Schema(description = "Required on an image block, absent on any other") Image image)
+        @Valid @Schema(nullable = true, description = "Required on an image block, absent (or null) on any other") Image image)
         implements
             BlockTypes.Written {
 

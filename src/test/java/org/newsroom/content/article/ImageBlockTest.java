@@ -214,6 +214,23 @@ class ImageBlockTest {
     }
 
     @Test
+    void turnsAParagraphIntoAnImageByMergePatchAndRefusesAHalfTurn() {
+        ExtractableResponse<Response> created = Fixtures.publishedArticle(Fixtures.unique("imgturn"));
+        long id = created.jsonPath().getLong("id");
+        long block = created.jsonPath().getLong("paragraphs[0].id");
+        String path = "/api/v1/articles/" + id + "/paragraphs/" + block;
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        problem(editor().header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"type\":\"image\"}").patch(path).then(), 400, "VALIDATION_FAILED", "validation",
+                "Invalid request", path)
+                .body("errors.field", contains("image", "text"));
+        editor().header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"type\":\"image\",\"text\":null,\"image\":{\"src\":\"" + SRC + "\",\"alt\":\"Cranes\"}}")
+                .patch(path).then().statusCode(200).body("type", equalTo("image")).body("text", nullValue())
+                .body("image.alt", equalTo("Cranes")).body("image.decorative", is(false));
+    }
+
+    @Test
     void searchFindsCaptionsAndAltTextButNotUrls() {
         String section = Fixtures.unique("imgsearch");
         publishedWithImages(section, "zanzibarish");
