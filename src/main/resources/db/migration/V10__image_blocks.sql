@@ -23,7 +23,7 @@ ALTER TABLE paragraph
              AND image_caption IS NULL AND image_credit IS NULL AND image_width IS NULL END),
     ADD CONSTRAINT paragraph_image_src_https CHECK (image_src ~ '^https://[^\s|]+$' AND char_length(image_src) <= 2000),
     ADD CONSTRAINT paragraph_image_alt CHECK (image_src IS NULL
-        OR CASE WHEN image_decorative THEN image_alt IS NULL ELSE btrim(image_alt) <> '' END),
+        OR CASE WHEN image_decorative THEN image_alt IS NULL ELSE image_alt IS NOT NULL AND btrim(image_alt) <> '' END),
     ADD CONSTRAINT paragraph_image_size CHECK ((image_width IS NULL) = (image_height IS NULL)
         AND image_width BETWEEN 1 AND 100000 AND image_height BETWEEN 1 AND 100000),
     ADD CONSTRAINT paragraph_image_text_length CHECK (char_length(image_alt) <= 500
@@ -46,7 +46,8 @@ ALTER TABLE article
     ADD CONSTRAINT article_lead_image_src_https
         CHECK (lead_image_src ~ '^https://[^\s|]+$' AND char_length(lead_image_src) <= 2000),
     ADD CONSTRAINT article_lead_image_alt CHECK (lead_image_src IS NULL
-        OR CASE WHEN lead_image_decorative THEN lead_image_alt IS NULL ELSE btrim(lead_image_alt) <> '' END),
+        OR CASE WHEN lead_image_decorative THEN lead_image_alt IS NULL
+             ELSE lead_image_alt IS NOT NULL AND btrim(lead_image_alt) <> '' END),
     ADD CONSTRAINT article_lead_image_size CHECK ((lead_image_width IS NULL) = (lead_image_height IS NULL)
         AND lead_image_width BETWEEN 1 AND 100000 AND lead_image_height BETWEEN 1 AND 100000),
     ADD CONSTRAINT article_lead_image_text_length CHECK (char_length(lead_image_alt) <= 500
