@@ -159,6 +159,9 @@
         var meta = el('p', { 'class': 'article-meta' });
         meta.replaceChildren.apply(meta, metaParts(article, false));
         item.appendChild(meta);
+        if (article.leadImage) {
+            item.appendChild(figure(article.leadImage, { 'class': 'lead-image', 'data-testid': 'article-item-image' }));
+        }
         if (article.excerpt) {
             item.appendChild(el('p', { 'class': 'excerpt', 'data-testid': 'article-excerpt' }, article.excerpt));
         }
@@ -220,6 +223,13 @@
         setText($('article-subheadline'), article.subheadline);
         $('article-meta').replaceChildren.apply($('article-meta'), metaParts(article, true));
 
+        var lead = $('article-lead-image');
+        lead.replaceChildren();
+        if (article.leadImage) {
+            lead.appendChild(figure(article.leadImage, { 'class': 'lead-image', 'data-testid': 'article-lead-figure' }));
+        }
+        show(lead, !!article.leadImage);
+
         var body = $('article-body');
         body.replaceChildren();
         (article.paragraphs || []).forEach(function (block) {
@@ -261,9 +271,32 @@
                     node.appendChild(el('p', { 'class': 'attribution' }, block.attribution));
                 }
                 return node;
+            case 'image':
+                return block.image ? figure(block.image, attributes) : el('p', attributes);
             default: // 'paragraph', and whatever a later version of the API adds
                 return el('p', attributes, block.text);
         }
+    }
+
+    // A picture by reference: alt (empty when decorative), lazy, its size when known (no layout shift), and a caption
+    // of the caption and the credit. The reader page's CSP allows https images (img-src).
+    function figure(image, attributes) {
+        var node = el('figure', attributes);
+        var img = el('img', { src: image.src, alt: image.decorative ? '' : (image.alt || ''), loading: 'lazy',
+            decoding: 'async' });
+        if (image.width && image.height) {
+            img.setAttribute('width', String(image.width));
+            img.setAttribute('height', String(image.height));
+        }
+        node.appendChild(img);
+        if (image.caption || image.credit) {
+            var caption = el('figcaption', null, image.caption || '');
+            if (image.credit) {
+                caption.appendChild(el('small', { 'class': 'credit' }, (image.caption ? ' ' : '') + image.credit));
+            }
+            node.appendChild(caption);
+        }
+        return node;
     }
 
     // ---- comments

@@ -57,9 +57,42 @@ public class Article extends PanacheEntityBase {
     @Column(name = "paragraph_count")
     public int paragraphCount;
 
+    /** The optional lead image (cards, feeds, the reader page), in columns as the CHECKs of V10 describe. */
+    @Column(name = "lead_image_src")
+    public String leadImageSrc;
+    @Column(name = "lead_image_alt")
+    public String leadImageAlt;
+    @Column(name = "lead_image_decorative")
+    public boolean leadImageDecorative;
+    @Column(name = "lead_image_caption")
+    public String leadImageCaption;
+    @Column(name = "lead_image_credit")
+    public String leadImageCredit;
+    @Column(name = "lead_image_width")
+    public Integer leadImageWidth;
+    @Column(name = "lead_image_height")
+    public Integer leadImageHeight;
+
     /** Bumped by Hibernate on every change of this row; every body change updates the row, so it moves too. */
     @Version
     public long version;
+
+    public Image leadImage() {
+        return leadImageSrc == null
+                ? null
+                : new Image(leadImageSrc, leadImageAlt, leadImageDecorative, leadImageCaption, leadImageCredit,
+                        leadImageWidth, leadImageHeight);
+    }
+
+    public void changeLeadImage(Image image) {
+        leadImageSrc = image == null ? null : image.src();
+        leadImageAlt = image == null ? null : image.alt();
+        leadImageDecorative = image != null && image.isDecorative();
+        leadImageCaption = image == null ? null : image.caption();
+        leadImageCredit = image == null ? null : image.credit();
+        leadImageWidth = image == null ? null : image.width();
+        leadImageHeight = image == null ? null : image.height();
+    }
 
     /** Published and not scheduled for later: what readers may see. */
     public boolean isVisibleToReaders(Instant now) {

@@ -49,10 +49,12 @@ final class ArticlePageSql {
                 + " ORDER BY " + innerKey() + direction + ", a.id" + direction + " LIMIT :rows";
         String highlight = search
                 ? "ts_headline(cast(:language AS regconfig), concat_ws(' ', a.headline, a.subheadline,"
-                        + " (SELECT string_agg(p.text, ' ' ORDER BY p.position) FROM paragraph p"
+                        + " (SELECT string_agg(concat_ws(' ', p.text, p.image_alt, p.image_caption), ' '"
+                        + " ORDER BY p.position) FROM paragraph p"
                         + " WHERE p.article_id = a.id)), s.q, " + HIGHLIGHT_OPTIONS + ")"
                 : "CAST(NULL AS text)";
-        return "SELECT {a.*}, (SELECT p.text FROM paragraph p WHERE p.article_id = a.id AND p.position = 1)"
+        return "SELECT {a.*}, (SELECT p.text FROM paragraph p WHERE p.article_id = a.id AND p.text IS NOT NULL"
+                + " ORDER BY p.position LIMIT 1)"
                 + " AS first_block, s.rank AS rank, " + highlight + " AS highlight FROM (" + inner + ") s"
                 + " JOIN article a ON a.id = s.id ORDER BY " + (byRelevance ? "s.rank" : "a." + sortColumn)
                 + direction + ", a.id" + direction;

@@ -26,5 +26,6 @@ record ArticlePatch(
                 "published"}, description = "null makes it a draft") String status,
         @Schema(nullable = true, description = "With status published: in the future schedules the article") Instant publishedAt,
         @Schema(nullable = true, description = "null opens comments") Boolean commentsOpen,
-        @Schema(nullable = true, maxItems = 1000, description = "Replaces the whole body; null empties it") List<ParagraphWrite> paragraphs) {
+        @Schema(nullable = true, maxItems = 1000, description = "Replaces the whole body; null empties it") List<ParagraphWrite> paragraphs,
+        @Schema(nullable = true, description = "Merged into the lead image (RFC 7396); null removes it") Image leadImage) {
 }

@@ -12,12 +12,13 @@ public record ArticleResponse(long id, String slug, String headline, @Schema(nul
         @Schema(enumeration = {
                 "draft", "published"}) String status,
         @Schema(nullable = true) Instant publishedAt, Instant createdAt,
-        Instant updatedAt, boolean commentsOpen, int paragraphCount, List<ParagraphResponse> paragraphs) {
+        Instant updatedAt, boolean commentsOpen, int paragraphCount, List<ParagraphResponse> paragraphs,
+        @Schema(nullable = true) Image leadImage) {
 
     public static ArticleResponse from(Article article, List<Paragraph> paragraphs) {
         return new ArticleResponse(article.id, article.slug, article.headline, article.subheadline, article.dateline,
                 article.byline, article.section, List.copyOf(article.tags), article.status.wire(),
                 article.publishedAt, article.createdAt, article.updatedAt, article.commentsOpen, paragraphs.size(),
-                paragraphs.stream().map(ParagraphResponse::from).toList());
+                paragraphs.stream().map(ParagraphResponse::from).toList(), article.leadImage());
     }
 }

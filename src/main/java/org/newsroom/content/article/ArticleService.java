@@ -178,7 +178,7 @@ public class ArticleService {
             throw new ApiException(ErrorCode.MALFORMED_REQUEST, e.getMessage());
         }
         List<ParagraphWrite> blocks = document.blocks().stream()
-                .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList();
+                .map(ParagraphWrite::of).toList();
         ArticleWrite write = new ArticleWrite(null, document.headline(), document.subheadline(), document.dateline(),
                 null, null, null, null, null, null, blocks);
         return created(store(checked.valid(write)));
@@ -264,6 +264,7 @@ public class ArticleService {
         article.tags = new ArrayList<>(write.tagsOrEmpty());
         article.commentsOpen = write.commentsOpen() == null || write.commentsOpen();
         article.changeStatus(write.statusOrDraft(), Time.stored(write.publishedAt()), now);
+        article.changeLeadImage(write.leadImage() == null ? null : write.leadImage().normalized());
         article.updatedAt = now;
     }
 
@@ -287,7 +288,8 @@ public class ArticleService {
 
     private static ArticleWrite currentMetadata(Article article) {
         return new ArticleWrite(article.slug, article.headline, article.subheadline, article.dateline, article.byline,
-                article.section, article.tags, article.status.wire(), article.publishedAt, article.commentsOpen, null);
+                article.section, article.tags, article.status.wire(), article.publishedAt, article.commentsOpen, null,
+                article.leadImage());
     }
 
     static ArticleText.Document toDocument(Article article, List<Paragraph> paragraphs) {

@@ -13,8 +13,9 @@ public record ArticleSummary(long id, String slug, String headline, @Schema(null
                 "draft", "published"}) String status,
         @Schema(nullable = true) Instant publishedAt, Instant createdAt,
         Instant updatedAt, boolean commentsOpen, int paragraphCount,
-        @Schema(nullable = true, description = "The first block (null when there is none), cut at a word boundary, at most 280 characters") String excerpt,
-        @Schema(nullable = true, description = "With q: where the article matches, plain text with each match between ** and **; null otherwise") String highlight) {
+        @Schema(nullable = true, description = "The first block that has a text (null when there is none), cut at a word boundary, at most 280 characters") String excerpt,
+        @Schema(nullable = true, description = "With q: where the article matches, plain text with each match between ** and **; null otherwise") String highlight,
+        @Schema(nullable = true) Image leadImage) {
 
     static final int EXCERPT_LENGTH = 280;
 
@@ -23,7 +24,7 @@ public record ArticleSummary(long id, String slug, String headline, @Schema(null
         return new ArticleSummary(article.id, article.slug, article.headline, article.subheadline, article.dateline,
                 article.byline, article.section, List.copyOf(article.tags), article.status.wire(),
                 article.publishedAt, article.createdAt, article.updatedAt, article.commentsOpen,
-                article.paragraphCount, excerpt(row.firstBlock()), row.highlight());
+                article.paragraphCount, excerpt(row.firstBlock()), row.highlight(), article.leadImage());
     }
 
     /** At most 280 characters, cut after a whole word and marked with an ellipsis when cut. */

@@ -2,6 +2,7 @@ package org.newsroom.content.article;
 
 import static org.newsroom.content.article.BlockTypes.BLOCKQUOTE;
 import static org.newsroom.content.article.BlockTypes.HEADING;
+import static org.newsroom.content.article.BlockTypes.IMAGE;
 import static org.newsroom.content.article.BlockTypes.PARAGRAPH;
 import static org.newsroom.content.article.BlockTypes.PULLQUOTE;
 
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * &gt; A block quote
  * — Its attribution
  * &gt;&gt; A pull-quote in the middle of the article
+ * [Image: Alt text | https://example.org/a.jpg | Caption | Credit | 1200x800]
  * \## A paragraph that really starts with "## "
  * *****************H
  * A pull-quote at the end of the article
@@ -43,7 +45,14 @@ import java.util.regex.Pattern;
  * <li>Before the separator, a body line starting with
  *     {@code "## "} is a {@code heading}, {@code "> "} a {@code blockquote}, {@code ">> "} a
  *     {@code pullquote} placed inline; the marker is removed and the rest is kept as is.
- *     Any other line is a {@code paragraph}.</li>
+ *     A body line (before the separator) that starts with {@code "[Image: "} is an {@code image} block; it must end
+ *     with {@code "]"} (else a {@link FormatException}). Between the two, fields are separated by {@code " | "}, in
+ *     this order: alt, src, caption, credit, size; alt and src are required, the others may be left out from the end,
+ *     and an empty caption or credit is none. An empty alt makes the image decorative. The size is
+ *     {@code WIDTHxHEIGHT} in pixels. In a field, {@code \|} stands for {@code |} and {@code \\} for
+ *     {@code \}; any other backslash is itself. Whether the image is valid (an https src, say) is the API's rule,
+ *     checked after reading.</li>
+ * <li>Any other line is a {@code paragraph}.</li>
  * <li>The separator is a line matching {@code ^\*{3,}H?\s*$}. After it every non-blank line is a
  *     {@code pullquote} whose text is the line as is (markers are not interpreted there).</li>
  * <li>A line starting with {@code "— "} (U+2014 and a space) immediately after a
@@ -78,10 +87,13 @@ import java.util.regex.Pattern;
  * <li>The trailing run of {@code pullquote} blocks (every block after the last block that is not a
  *     pull-quote) goes after a separator written as {@code *****************H}; with no such run no
  *     separator is written. Every other pull-quote is written inline as {@code >> text}.</li>
+ * <li>An image block is written as {@code [Image: alt | src | caption | credit | WxH]}, trailing absent fields
+ *     left out, an absent caption before a credit or size written empty, {@code \} and {@code |} in a field
+ *     escaped with a backslash. A decorative image's alt is written empty.</li>
  * <li>A quote's non-null attribution is written on the next line as {@code — attribution}.</li>
  * <li>A paragraph's or trailing pull-quote's text gets a leading backslash when it would otherwise
  *     be misread: when it is blank, starts with {@code "## "}, {@code "> "}, {@code ">> "},
- *     {@code "\"} or {@code "— "}, matches the separator, trimmed equals {@code Leave a Comment}, or
+ *     {@code "\"}, {@code "[Image: "} or {@code "— "}, matches the separator, trimmed equals {@code Leave a Comment}, or
  *     (first paragraph with no dateline only) starts like a dateline. Headings and quotes need no
  *     escaping because their marker comes first.</li>
  * <li>{@link IllegalArgumentException} when the document cannot be represented exactly: a null or
@@ -100,6 +112,10 @@ public final class ArticleText {
     private static final String INLINE_PULLQUOTE_MARKER = ">> ";
     private static final String ATTRIBUTION_MARKER = "\u2014 "; // em dash and a space
     private static final String ESCAPE = "\\";
+    private static final String IMAGE_MARKER = "[Image: ";
+    private static final String IMAGE_END = "]";
+    private static final String IMAGE_FIELD_SEPARATOR = " | ";
+    private static final Pattern IMAGE_SIZE = Pattern.compile("([1-9][0-9]{0,8})x([1-9][0-9]{0,8})");
     private static final String SEPARATOR_WRITTEN = "*****************H";
     private static final String DATELINE_SEPARATOR_WRITTEN = " - ";
     /** Between a dateline and the first paragraph when they are printed together, as a newspaper prints them. */
@@ -250,6 +266,7 @@ public final class ArticleText {
                 case HEADING -> appendLine(out, HEADING_MARKER + block.text());
                 case BLOCKQUOTE -> appendLine(out, BLOCKQUOTE_MARKER + block.text());
                 case PULLQUOTE -> appendLine(out, INLINE_PULLQUOTE_MARKER + block.text());
+                case IMAGE -> appendLine(out, imageLine(block.image()));
                 default -> throw new IllegalStateException("unchecked block type " + block.type());
             }
             appendAttribution(out, block);
@@ -305,6 +322,8 @@ public final class ArticleText {
                 previousLineWasQuote = true;
             } else if (SEPARATOR.matcher(line).matches()) {
                 afterSeparator = true;
+            } else if (line.startsWith(IMAGE_MARKER)) {
+                blocks.add(Block.image(readImage(line, index + 1)));
             } else if (line.startsWith(HEADING_MARKER)) {
                 blocks.add(new Block(HEADING, line.substring(HEADING_MARKER.length()), null));
             } else if (line.startsWith(INLINE_PULLQUOTE_MARKER)) {
@@ -366,12 +385,77 @@ public final class ArticleText {
         return text.isBlank()
                 || text.startsWith(ESCAPE)
                 || text.startsWith(HEADING_MARKER)
+                || text.startsWith(IMAGE_MARKER)
                 || text.startsWith(BLOCKQUOTE_MARKER)
                 || text.startsWith(INLINE_PULLQUOTE_MARKER)
                 || text.startsWith(ATTRIBUTION_MARKER)
                 || SEPARATOR.matcher(text).matches()
                 || isCommentPrompt(text)
                 || (couldBeReadAsDateline && DATELINE_PREFIX.matcher(text).lookingAt());
+    }
+
+    private static String imageLine(Image image) {
+        List<String> fields = new ArrayList<>();
+        fields.add(image.isDecorative() || image.alt() == null ? "" : image.alt());
+        fields.add(image.src());
+        fields.add(image.caption() == null ? "" : image.caption());
+        fields.add(image.credit() == null ? "" : image.credit());
+        fields.add(image.width() == null ? "" : image.width() + "x" + image.height());
+        while (fields.get(fields.size() - 1).isEmpty()) {
+            fields.remove(fields.size() - 1);
+        }
+        StringBuilder line = new StringBuilder(IMAGE_MARKER);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(IMAGE_FIELD_SEPARATOR);
+            }
+            line.append(fields.get(i).replace(ESCAPE, ESCAPE + ESCAPE).replace("|", ESCAPE + "|"));
+        }
+        return line.append(IMAGE_END).toString();
+    }
+
+    /** An image line's fields (see the class documentation); what they hold is checked by the API afterwards. */
+    private static Image readImage(String line, int lineNumber) {
+        if (!line.endsWith(IMAGE_END) || line.length() < IMAGE_MARKER.length() + IMAGE_END.length()) {
+            throw new FormatException(lineNumber, "an image line must end with ]");
+        }
+        String inner = line.substring(IMAGE_MARKER.length(), line.length() - IMAGE_END.length());
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\\' && i + 1 < inner.length() && (inner.charAt(i + 1) == '|' || inner.charAt(i + 1) == '\\')) {
+                field.append(inner.charAt(++i));
+            } else if (inner.startsWith(IMAGE_FIELD_SEPARATOR, i)) {
+                fields.add(field.toString());
+                field.setLength(0);
+                i += IMAGE_FIELD_SEPARATOR.length() - 1;
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        if (fields.size() < 2 || fields.size() > 5) {
+            throw new FormatException(lineNumber, "an image line has 2 to 5 fields separated by \" | \""
+                    + " (alt | src | caption | credit | WIDTHxHEIGHT), not " + fields.size());
+        }
+        String alt = fields.get(0);
+        Integer width = null;
+        Integer height = null;
+        if (fields.size() == 5 && !fields.get(4).isEmpty()) {
+            Matcher size = IMAGE_SIZE.matcher(fields.get(4));
+            if (!size.matches()) {
+                throw new FormatException(lineNumber, "an image's size is WIDTHxHEIGHT in pixels, like 1200x800");
+            }
+            width = Integer.valueOf(size.group(1));
+            height = Integer.valueOf(size.group(2));
+        }
+        return new Image(fields.get(1), alt.isEmpty() ? null : alt, alt.isEmpty(), emptyAsNull(fields, 2),
+                emptyAsNull(fields, 3), width, height);
+    }
+
+    private static String emptyAsNull(List<String> fields, int index) {
+        return index < fields.size() && !fields.get(index).isEmpty() ? fields.get(index) : null;
     }
 
     private static void appendAttribution(StringBuilder out, Block block) {
@@ -388,6 +472,10 @@ public final class ArticleText {
         if (block == null || block.type() == null || !BlockTypes.ALL.contains(block.type())) {
             throw new IllegalArgumentException("unknown block type: " + (block == null ? null : block.type()));
         }
+        if (IMAGE.equals(block.type())) {
+            requireWritable(block.image());
+            return;
+        }
         if (block.text() == null) {
             throw new IllegalArgumentException("a " + block.type() + " block must have a text");
         }
@@ -397,6 +485,26 @@ public final class ArticleText {
                 throw new IllegalArgumentException("only quotes carry an attribution, not a " + block.type());
             }
             requireSingleLine("attribution", block.attribution());
+        }
+    }
+
+    /**
+     * An image reads back as itself when it has a src, no line break, its alt is absent exactly
+     * when it is decorative and is not empty, its caption and credit are not empty, and it has both sizes or neither.
+     */
+    private static void requireWritable(Image image) {
+        if (image == null || image.src() == null || image.src().isEmpty()) {
+            throw new IllegalArgumentException("an image block needs a src");
+        }
+        if (image.isDecorative() != (image.alt() == null) || "".equals(image.alt()) || "".equals(image.caption())
+                || "".equals(image.credit()) || (image.width() == null) != (image.height() == null)
+                || (image.width() != null && (image.width() < 1 || image.height() < 1))) {
+            throw new IllegalArgumentException("the image cannot be written so that it reads back: " + image);
+        }
+        for (String text : new String[]{image.src(), image.alt(), image.caption(), image.credit()}) {
+            if (text != null) {
+                requireSingleLine("image text", text);
+            }
         }
     }
 

@@ -30,7 +30,15 @@ public record ArticleWrite(
                 "published"}, defaultValue = "draft") String status,
         @Schema(description = "With status published: in the future schedules the article; absent means now") Instant publishedAt,
         @Schema(defaultValue = "true") Boolean commentsOpen,
-        @Size(max = 1000) List<@NotNull @Valid ParagraphWrite> paragraphs) {
+        @Size(max = 1000) List<@NotNull @Valid ParagraphWrite> paragraphs,
+        @Valid @Schema(description = "Shown on cards, in feeds and atop the reader page") Image leadImage) {
+
+    public ArticleWrite(String slug, String headline, String subheadline, String dateline, String byline,
+            String section, List<String> tags, String status, Instant publishedAt, Boolean commentsOpen,
+            List<ParagraphWrite> paragraphs) {
+        this(slug, headline, subheadline, dateline, byline, section, tags, status, publishedAt, commentsOpen,
+                paragraphs, null);
+    }
 
     public List<String> tagsOrEmpty() {
         return tags == null ? List.of() : tags;

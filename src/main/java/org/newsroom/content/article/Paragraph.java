@@ -35,6 +35,22 @@ public class Paragraph extends PanacheEntityBase {
     public String text;
     public String attribution;
 
+    /** An image block's picture (null on every other block), in columns as the CHECKs of V10 describe. */
+    @Column(name = "image_src")
+    public String imageSrc;
+    @Column(name = "image_alt")
+    public String imageAlt;
+    @Column(name = "image_decorative")
+    public boolean imageDecorative;
+    @Column(name = "image_caption")
+    public String imageCaption;
+    @Column(name = "image_credit")
+    public String imageCredit;
+    @Column(name = "image_width")
+    public Integer imageWidth;
+    @Column(name = "image_height")
+    public Integer imageHeight;
+
     @Version
     public long version;
 
@@ -50,10 +66,25 @@ public class Paragraph extends PanacheEntityBase {
         type = block.type();
         text = block.text();
         attribution = block.attribution();
+        Image image = block.image();
+        imageSrc = image == null ? null : image.src();
+        imageAlt = image == null ? null : image.alt();
+        imageDecorative = image != null && image.isDecorative();
+        imageCaption = image == null ? null : image.caption();
+        imageCredit = image == null ? null : image.credit();
+        imageWidth = image == null ? null : image.width();
+        imageHeight = image == null ? null : image.height();
     }
 
     public Block block() {
-        return new Block(type, text, attribution);
+        return new Block(type, text, attribution, image());
+    }
+
+    /** The picture of an image block, null on any other. */
+    public Image image() {
+        return imageSrc == null
+                ? null
+                : new Image(imageSrc, imageAlt, imageDecorative, imageCaption, imageCredit, imageWidth, imageHeight);
     }
 
     public static List<Paragraph> listByArticle(Long articleId) {

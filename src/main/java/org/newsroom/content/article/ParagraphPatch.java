@@ -8,11 +8,12 @@ import org.newsroom.content.shared.error.ProblemResponsesFilter;
  * {@link ParagraphRequest} and validates the result (shared/web/MergePatch).
  */
 @Schema(name = "ParagraphPatch", description = "JSON Merge Patch (RFC 7396) of a block: the members to change; null"
-        + " removes the attribution")
+        + " removes the attribution (and, turning an image into text or back, the text or the image)")
 record ParagraphPatch(
         @Schema(enumeration = {
-                "paragraph", "heading", "pullquote", "blockquote"}) String type,
-        @Schema(maxLength = 10_000, pattern = ProblemResponsesFilter.NOT_BLANK) String text,
+                "paragraph", "heading", "pullquote", "blockquote", "image"}) String type,
+        @Schema(nullable = true, maxLength = 10_000, pattern = ProblemResponsesFilter.NOT_BLANK, description = "null only on an image block") String text,
         @Schema(nullable = true, maxLength = 200, description = "Only for pullquote and blockquote; null removes it") String attribution,
+        @Schema(nullable = true, description = "Merged into the block's image member by member; only on an image block") Image image,
         @Schema(minimum = "1", description = "Moves the block: 1-based, at most the block count") Integer position) {
 }

@@ -73,7 +73,7 @@ public class ParagraphResource {
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)
     public Response list(@PathParam("ref") String ref,
             @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"paragraph", "heading", "pullquote",
-                    "blockquote"})) String type,
+                    "blockquote", "image"})) String type,
             @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("type"));
         if (type != null && !BlockTypes.ALL.contains(type)) {

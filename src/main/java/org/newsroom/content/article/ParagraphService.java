@@ -82,7 +82,7 @@ public class ParagraphService {
         Paragraph paragraph = find(article, id);
         expected.check(Versions.of(paragraph, article));
         ParagraphRequest current = new ParagraphRequest(paragraph.type, paragraph.text, paragraph.attribution,
-                paragraph.position);
+                paragraph.image(), paragraph.position);
         return edit(article, paragraph, mergePatch.apply(current, patch, ParagraphRequest.class));
     }
 

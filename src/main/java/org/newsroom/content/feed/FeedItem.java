@@ -7,15 +7,16 @@ import java.util.List;
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.ArticleText;
 import org.newsroom.content.article.BlockTypes;
+import org.newsroom.content.article.Image;
 import org.newsroom.content.article.Paragraph;
 
 /**
  * One article as every feed shows it: its permanent id (not its URL, which moves with the slug), the reader page's
  * address of it, its plain-text fields as stored, and its full text as escaped HTML and as the
- * plain-text article format. {@code author} and {@code summary} may be null.
+ * plain-text article format. {@code author}, {@code summary} and {@code leadImage} may be null.
  */
 record FeedItem(String id, String url, String title, String summary, String html, String text, Instant published,
-        Instant updated, String author, List<String> categories) {
+        Instant updated, String author, List<String> categories, Image leadImage) {
 
     static FeedItem of(ArticleSummary article, List<Paragraph> blocks, FeedLinks links) {
         List<String> categories = new ArrayList<>();
@@ -27,13 +28,13 @@ record FeedItem(String id, String url, String title, String summary, String html
         return new FeedItem(links.id(article.id()), links.article(article.slug()), article.headline(),
                 article.excerpt(),
                 html(article.dateline(), blocks), text(article, blocks), article.publishedAt(), article.updatedAt(),
-                author, List.copyOf(categories));
+                author, List.copyOf(categories), article.leadImage());
     }
 
     /**
      * The body as HTML: paragraph {@code <p>}, heading {@code <h2>}, blockquote {@code <blockquote>} with its
-     * attribution in a {@code <footer>}, pullquote {@code <aside>}. Every text is escaped: the stored text is plain
-     * text, never markup.
+     * attribution in a {@code <footer>}, pullquote {@code <aside>}, image {@code <figure>} (see {@link #figure}). Every
+     * text is escaped: the stored text is plain text, never markup.
      */
     static String html(String dateline, List<Paragraph> blocks) {
         StringBuilder out = new StringBuilder();
@@ -46,6 +47,7 @@ record FeedItem(String id, String url, String title, String summary, String html
                 case BlockTypes.HEADING -> out.append("<h2>").append(escape(block.text)).append("</h2>");
                 case BlockTypes.BLOCKQUOTE -> out.append("<blockquote>").append(quote(block)).append("</blockquote>");
                 case BlockTypes.PULLQUOTE -> out.append("<aside>").append(quote(block)).append("</aside>");
+                case BlockTypes.IMAGE -> out.append(figure(block.image()));
                 default -> {
                     String text = block.text;
                     if (datelinePending) {
@@ -57,6 +59,32 @@ record FeedItem(String id, String url, String title, String summary, String html
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code <figure>} with an {@code <img>} (its alt, empty on a decorative image; its width and height when known;
+     * {@code loading="lazy"}) and a {@code <figcaption>} of the caption and the credit (in {@code <small>}) when there
+     * is either.
+     */
+    static String figure(Image image) {
+        StringBuilder out = new StringBuilder("<figure><img src=\"").append(escape(image.src())).append("\" alt=\"")
+                .append(image.alt() == null ? "" : escape(image.alt())).append('"');
+        if (image.width() != null) {
+            out.append(" width=\"").append(image.width()).append("\" height=\"").append(image.height()).append('"');
+        }
+        out.append(" loading=\"lazy\">");
+        if (image.caption() != null || image.credit() != null) {
+            out.append("<figcaption>");
+            if (image.caption() != null) {
+                out.append(escape(image.caption()));
+            }
+            if (image.credit() != null) {
+                out.append(image.caption() != null ? " " : "").append("<small>").append(escape(image.credit()))
+                        .append("</small>");
+            }
+            out.append("</figcaption>");
+        }
+        return out.append("</figure>").toString();
     }
 
     private static String quote(Paragraph block) {

@@ -21,17 +21,26 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
                 items.stream().map(Item::of).toList());
     }
 
-    /** One item; {@code summary}, {@code authors} and {@code tags} are left out when the article has none. */
+    /**
+     * One item; {@code summary}, {@code authors}, {@code tags}, {@code image} and {@code banner_image} are left out when
+     * the article has none.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String id, String url, String title, String summary,
             @JsonProperty("content_html") String contentHtml, @JsonProperty("content_text") String contentText,
             @JsonProperty("date_published") Instant datePublished,
-            @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags) {
+            @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags,
+            String image, @JsonProperty("banner_image") String bannerImage) {
 
         static Item of(FeedItem item) {
             return new Item(item.id(), item.url(), item.title(), item.summary(), item.html(), item.text(),
                     item.published(), item.updated(), item.author() == null ? null : List.of(new Author(item.author())),
-                    item.categories().isEmpty() ? null : item.categories());
+                    item.categories().isEmpty() ? null : item.categories(), leadImageSrc(item), leadImageSrc(item));
+        }
+
+        /** The lead image is the item's main image and its banner alike (JSON Feed has no alt text for either). */
+        private static String leadImageSrc(FeedItem item) {
+            return item.leadImage() == null ? null : item.leadImage().src();
         }
     }
 

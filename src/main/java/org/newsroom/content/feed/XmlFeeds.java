@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.newsroom.content.article.Image;
 
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Category;
@@ -37,6 +38,8 @@ import com.rometools.rome.io.WireFeedOutput;
 final class XmlFeeds {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    /** Media RSS (https://www.rssboard.org/media-rss), which RSS and Atom readers alike take the lead image from. */
+    private static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
     private XmlFeeds() {
     }
@@ -91,6 +94,9 @@ final class XmlFeeds {
         if (item.author() != null) {
             rssItem.setModules(listOf(creator(item.author())));
         }
+        if (item.leadImage() != null) {
+            rssItem.setForeignMarkup(listOf(mediaContent(item.leadImage())));
+        }
         return rssItem;
     }
 
@@ -109,7 +115,32 @@ final class XmlFeeds {
             entry.setSummary(atomContent(Content.TEXT, item.summary()));
         }
         entry.setContents(listOf(atomContent(Content.HTML, item.html())));
+        if (item.leadImage() != null) {
+            entry.setForeignMarkup(listOf(mediaContent(item.leadImage())));
+        }
         return entry;
+    }
+
+    /**
+     * The lead image as {@code <media:content medium="image">}, with its size when known, its alt text as
+     * {@code media:description} and its credit as {@code media:credit}. Not an {@code <enclosure>}: RSS requires its
+     * length in bytes and its media type, which the service, storing only a reference, does not know.
+     */
+    private static Element mediaContent(Image image) {
+        Element content = new Element("content", MEDIA);
+        content.setAttribute("url", image.src());
+        content.setAttribute("medium", "image");
+        if (image.width() != null) {
+            content.setAttribute("width", image.width().toString());
+            content.setAttribute("height", image.height().toString());
+        }
+        if (image.alt() != null) {
+            content.addContent(new Element("description", MEDIA).setAttribute("type", "plain").setText(image.alt()));
+        }
+        if (image.credit() != null) {
+            content.addContent(new Element("credit", MEDIA).setText(image.credit()));
+        }
+        return content;
     }
 
     /** RSS has no element for the feed's own address, so it borrows Atom's, as RSS readers expect. */

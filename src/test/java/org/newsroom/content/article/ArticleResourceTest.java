@@ -124,7 +124,7 @@ class ArticleResourceTest {
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", contains("headline", "paragraphs[0].type", "slug"))
                 .body("errors.message", contains("must not be blank",
-                        "must be one of paragraph, heading, pullquote, blockquote", Slugs.MESSAGE));
+                        BlockTypes.MESSAGE, Slugs.MESSAGE));
     }
 
     @Test

@@ -38,7 +38,7 @@ class ParagraphResourceTest {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
     private static final String PRIVATE = "private, no-store";
-    private static final String TYPES_MESSAGE = "must be one of paragraph, heading, pullquote, blockquote";
+    private static final String TYPES_MESSAGE = BlockTypes.MESSAGE;
 
     /** The three blocks of {@link Fixtures#publishedArticle}, in reading order. */
     private static final List<String> FIXTURE_TEXTS = List.of("First block of the story.", "A heading",

@@ -36,27 +36,27 @@ class XmlFeedsTest {
             "<p>Rates &amp; fees &lt;up&gt;</p>\n<h2>What changes</h2>\n<blockquote><p>We had no choice</p>"
                     + "<footer>The mayor</footer></blockquote>",
             "unused by the XML feeds", Instant.parse("2024-03-01T08:00:00Z"), LAST_MODIFIED,
-            "Ana P\u00E9rez", List.of("politics", "harbour", "budget & finance"));
+            "Ana P\u00E9rez", List.of("politics", "harbour", "budget & finance"), null);
 
     /** Neither summary nor author nor category. */
     private static final FeedItem BARE = new FeedItem("tag:news.example,2024:articles/2",
             "https://news.example/#/articles/quiet-day", "A quiet day",
             null,
             "<p>Nothing happened.</p>", "unused", Instant.parse("2024-02-28T17:45:00Z"),
-            Instant.parse("2024-02-28T17:45:00Z"), null, List.of());
+            Instant.parse("2024-02-28T17:45:00Z"), null, List.of(), null);
 
     /** A summary but no author, one category. */
     private static final FeedItem UNSIGNED = new FeedItem("tag:news.example,2024:articles/3",
             "https://news.example/#/articles/match-report",
             "Match report",
             "Home side wins 2-1", "<p>A late goal.</p>", "unused", Instant.parse("2024-02-27T21:10:05Z"),
-            Instant.parse("2024-02-28T06:00:00Z"), null, List.of("sport"));
+            Instant.parse("2024-02-28T06:00:00Z"), null, List.of("sport"), null);
 
     /** An author but no summary. */
     private static final FeedItem SIGNED = new FeedItem("tag:news.example,2024:articles/4",
             "https://news.example/#/articles/column", "Column", null,
             "<p>Opinion.</p>", "unused", Instant.parse("2024-02-26T12:00:00Z"), Instant.parse("2024-02-26T12:00:00Z"),
-            "J. Smith", List.of("opinion", "politics"));
+            "J. Smith", List.of("opinion", "politics"), null);
 
     private static final List<FeedItem> ITEMS = List.of(FULL, BARE, UNSIGNED, SIGNED);
 

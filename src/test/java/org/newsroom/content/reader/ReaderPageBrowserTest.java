@@ -235,6 +235,44 @@ class ReaderPageBrowserTest {
         assertTrue(refused.isEmpty(), refused.toString());
     }
 
+    @Test
+    void aReaderSeesImagesAsFiguresWithAltLazyLoadingAndTheirSize() throws IOException {
+        ChromeDriver browser = browser(); // skips the test where there is no Chromium
+        Map<String, Object> created = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Picture story"),
+                "status", "published", "publishedAt", Instant.now().minusSeconds(5).toString(), "leadImage",
+                Map.of("src", "https://images.example/lead.jpg", "alt", "The harbour at dawn", "width", 1200,
+                        "height", 800),
+                "paragraphs", List.of(Map.of("type", "paragraph", "text", "Words first."),
+                        Map.of("type", "image", "image", Map.of("src", "https://images.example/dock.jpg", "alt",
+                                "Dock 4 at night", "caption", "Dock 4", "credit", "Harbour office", "width", 640,
+                                "height", 480)),
+                        Map.of("type", "image", "image", Map.of("src", "https://images.example/rule.png",
+                                "decorative", true)))))
+                .jsonPath().getMap("$");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(page.toString() + "#/articles/" + created.get("slug"));
+        WebElement lead = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='article-lead-figure'] img")));
+        assertEquals("The harbour at dawn", lead.getAttribute("alt"));
+        // The attributes as written (the properties are the rendered size: the picture fits the column).
+        assertEquals("1200", lead.getDomAttribute("width"));
+        List<WebElement> blocks = browser.findElements(By.cssSelector("#article-body > [data-testid='block']"));
+        assertEquals(List.of("p", "figure", "figure"), blocks.stream().map(WebElement::getTagName).toList());
+        WebElement img = blocks.get(1).findElement(By.tagName("img"));
+        assertEquals("https://images.example/dock.jpg", img.getAttribute("src"));
+        assertEquals("Dock 4 at night", img.getAttribute("alt"));
+        assertEquals("lazy", img.getDomAttribute("loading"));
+        assertEquals("640", img.getDomAttribute("width"));
+        assertEquals("480", img.getDomAttribute("height"));
+        assertEquals("Dock 4 Harbour office", blocks.get(1).findElement(By.tagName("figcaption")).getText());
+        assertEquals("", blocks.get(2).findElement(By.tagName("img")).getAttribute("alt"));
+        assertTrue(blocks.get(2).findElements(By.tagName("figcaption")).isEmpty());
+        // img-src allows https pictures: the policy refused none of them.
+        List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), refused.toString());
+    }
+
     // ---- the browser
 
     private ChromeDriver browser() throws IOException {

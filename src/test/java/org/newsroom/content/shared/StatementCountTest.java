@@ -77,6 +77,35 @@ class StatementCountTest {
     }
 
     @Test
+    void readsImagesAndLeadImagesInTheSameStatements() {
+        String section = Fixtures.unique("imgcount");
+        Map<String, Object> lead = Map.of("src", "https://images.example/lead.jpg", "alt", "Lead", "width", 4,
+                "height", 3);
+        long id = 0;
+        for (int i = 0; i < 5; i++) {
+            List<Map<String, Object>> blocks = new ArrayList<>();
+            for (int j = 0; j < 10; j++) {
+                blocks.add(Map.of("type", "image", "image", Map.of("src", "https://images.example/" + j + ".jpg",
+                        "alt", "Picture " + j, "caption", "Caption " + j)));
+                blocks.add(Map.of("type", "paragraph", "text", "Block " + j));
+            }
+            id = Fixtures.createArticle(Map.of("headline", "Pictures " + i, "section", section, "status", "published",
+                    "publishedAt", Instant.parse("2024-03-01T00:00:00Z").plusSeconds(i).toString(), "leadImage", lead,
+                    "paragraphs", blocks)).jsonPath().getLong("id");
+        }
+        long article = id;
+        assertEquals(2, countUncached(() -> given().get("/api/v1/articles/{id}", article).then().statusCode(200)
+                .body("paragraphs", hasSize(20))), "an article of 10 images and 10 paragraphs");
+        assertEquals(2, countUncached(() -> given().accept("text/plain").get("/api/v1/articles/{id}", article).then()
+                .statusCode(200)), "its text");
+        assertEquals(2, countUncached(() -> given().queryParam("type", "image")
+                .get("/api/v1/articles/{id}/paragraphs", article).then().statusCode(200).body("items", hasSize(10))),
+                "its image blocks");
+        assertEquals(1, countUncached(() -> given().queryParam("section", section).get("/api/v1/articles").then()
+                .statusCode(200).body("items", hasSize(5))), "a list page of articles with lead images");
+    }
+
+    @Test
     void readsACommentPageInTwoStatementsAThreadInThreeAndTheParagraphsInTwo() {
         long articleId = Fixtures.publishedArticle(Fixtures.unique("count")).jsonPath().getLong("id");
         int root = 0;
