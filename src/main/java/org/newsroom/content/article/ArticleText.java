@@ -394,7 +394,8 @@ public final class ArticleText {
                 || (couldBeReadAsDateline && DATELINE_PREFIX.matcher(text).lookingAt());
     }
 
-    private static String imageLine(Image image) {
+    /** An image as the plain-text format writes it: {@code [Image: alt | src | caption | credit | WxH]}. */
+    static String imageLine(Image image) {
         List<String> fields = new ArrayList<>();
         fields.add(image.isDecorative() || image.alt() == null ? "" : image.alt());
         fields.add(image.src());

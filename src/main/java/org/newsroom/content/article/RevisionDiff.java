@@ -29,7 +29,7 @@ public record RevisionDiff(int from, int to,
     public record FieldChange(String field, @Schema(nullable = true) String from, @Schema(nullable = true) String to) {
     }
 
-    @Schema(name = "RevisionBlock", description = "A block and its position in the revision it is in")
+    @Schema(name = "RevisionBlock", description = "A block and its position in the revision it is in; an image block's text is its line in the plain-text format, [Image: alt | src | caption | credit | WxH]")
     public record BlockAt(long id, int position, String type, String text,
             @Schema(nullable = true) String attribution) {
     }
@@ -56,6 +56,8 @@ public record RevisionDiff(int from, int to,
         field(fields, "status", from, to, ArticleResponse::status);
         field(fields, "publishedAt", from, to, article -> Objects.toString(article.publishedAt(), null));
         field(fields, "commentsOpen", from, to, article -> Boolean.toString(article.commentsOpen()));
+        field(fields, "leadImage", from, to,
+                article -> article.leadImage() == null ? null : ArticleText.imageLine(article.leadImage()));
 
         List<ParagraphResponse> before = blocks(from);
         List<ParagraphResponse> after = blocks(to);
@@ -112,8 +114,8 @@ public record RevisionDiff(int from, int to,
             pairedInOrder.add(i);
             ParagraphResponse now = after.get(j);
             if (!sameContent(old, now)) {
-                edited.add(new BlockEdit(now.id(), old.position(), now.position(), old.type(), now.type(), old.text(),
-                        now.text(), old.attribution(), now.attribution()));
+                edited.add(new BlockEdit(now.id(), old.position(), now.position(), old.type(), now.type(), text(old),
+                        text(now), old.attribution(), now.attribution()));
             }
         }
         List<BlockAt> added = new ArrayList<>();
@@ -130,7 +132,7 @@ public record RevisionDiff(int from, int to,
             if (!kept.contains(k)) {
                 ParagraphResponse old = before.get(pairedInOrder.get(k));
                 ParagraphResponse now = after.get(targets[k]);
-                moved.add(new BlockMove(now.id(), old.position(), now.position(), now.text()));
+                moved.add(new BlockMove(now.id(), old.position(), now.position(), text(now)));
             }
         }
         return new RevisionDiff(fromNumber, toNumber, fields, added, removed, moved, edited);
@@ -150,12 +152,17 @@ public record RevisionDiff(int from, int to,
     }
 
     private static boolean sameContent(ParagraphResponse a, ParagraphResponse b) {
-        return Objects.equals(a.type(), b.type()) && Objects.equals(a.text(), b.text())
+        return Objects.equals(a.type(), b.type()) && Objects.equals(text(a), text(b))
                 && Objects.equals(a.attribution(), b.attribution());
     }
 
+    /** A block's text; an image block's is its line in the plain-text format ({@code [Image: alt | src | ...]}). */
+    private static String text(ParagraphResponse block) {
+        return block.image() == null ? block.text() : ArticleText.imageLine(block.image());
+    }
+
     private static BlockAt at(ParagraphResponse block) {
-        return new BlockAt(block.id(), block.position(), block.type(), block.text(), block.attribution());
+        return new BlockAt(block.id(), block.position(), block.type(), text(block), block.attribution());
     }
 
     /** The indexes of one longest strictly increasing subsequence of {@code values} (O(n log n)). */

@@ -84,10 +84,12 @@ public class RevisionService {
         List<ParagraphWrite> blocks = snapshot.paragraphs() == null
                 ? List.of()
                 : snapshot.paragraphs().stream()
-                        .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution())).toList();
+                        .map(block -> new ParagraphWrite(block.type(), block.text(), block.attribution(),
+                                block.image()))
+                        .toList();
         return new ArticleWrite(slug, snapshot.headline(), snapshot.subheadline(), snapshot.dateline(),
                 snapshot.byline(), snapshot.section(), snapshot.tags(), snapshot.status(), snapshot.publishedAt(),
-                snapshot.commentsOpen(), blocks);
+                snapshot.commentsOpen(), blocks, snapshot.leadImage());
     }
 
     private Revisions.Stored find(Article article, int number) {

@@ -301,6 +301,29 @@ class RevisionResourceTest {
         }
     }
 
+    @Test
+    void restoresAndComparesImagesAndTheLeadImage() {
+        Map<String, Object> picture = Map.of("src", "https://images.example/harbour.jpg", "alt", "The harbour at dawn",
+                "caption", "Dawn", "credit", "Wire", "width", 1200, "height", 800);
+        var created = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Pictured"), "leadImage", picture,
+                "paragraphs", List.of(Map.of("type", "paragraph", "text", "Words."),
+                        Map.of("type", "image", "image", picture))));
+        long id = created.jsonPath().getLong("id");
+        patch(id, created.header("ETag"),
+                "{\"leadImage\": null, \"paragraphs\": [{\"type\": \"paragraph\", \"text\": \"Words.\"}]}");
+        String line = "[Image: The harbour at dawn | https://images.example/harbour.jpg | Dawn | Wire | 1200x800]";
+        editor().queryParam("against", 2).get("/api/v1/articles/{id}/revisions/1/diff", id).then().statusCode(200)
+                .body("fields.find { it.field == 'leadImage' }.from", equalTo(null))
+                .body("fields.find { it.field == 'leadImage' }.to", equalTo(line))
+                .body("added.text", contains(line));
+
+        editor().header("If-Match", current(id)).post("/api/v1/articles/{id}/revisions/1/restore", id).then()
+                .statusCode(200).body("leadImage.src", equalTo("https://images.example/harbour.jpg"))
+                .body("paragraphs.type", contains("paragraph", "image"))
+                .body("paragraphs[1].image.alt", equalTo("The harbour at dawn"))
+                .body("paragraphs[1].image.width", equalTo(1200));
+    }
+
     // ---- helpers
 
     static RequestSpecification editor() {

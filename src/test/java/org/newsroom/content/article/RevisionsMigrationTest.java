@@ -50,8 +50,9 @@ class RevisionsMigrationTest {
                 assertEquals(new ArticleResponse(1, "story", "A story", null, null, null, "news", List.of("a", "b"),
                         "published", Instant.parse("2024-03-01T10:00:00.123456Z"),
                         Instant.parse("2024-03-01T09:00:00Z"), Instant.parse("2024-03-01T10:00:00Z"), true, 2,
-                        List.of(new ParagraphResponse(10, 1, "paragraph", "First.", null),
-                                new ParagraphResponse(11, 2, "pullquote", "Said.", "Someone"))),
+                        List.of(new ParagraphResponse(10, 1, "paragraph", "First.", null, null),
+                                new ParagraphResponse(11, 2, "pullquote", "Said.", "Someone", null)),
+                        null),
                         story);
                 assertTrue(rows.next());
                 ArticleResponse draft = json.readValue(rows.getString(6), ArticleResponse.class);

@@ -14,7 +14,9 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.shared.cache.RepresentationCache;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.Notifications;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -29,6 +31,9 @@ class FeedStatementCountTest {
 
     @Inject
     RepresentationCache cache;
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void readsAFeedOfTwentyArticlesInTwoStatementsAndRevalidatesItInOne() {
@@ -56,6 +61,7 @@ class FeedStatementCountTest {
      * publication is known, see RepresentationCacheTest), then everything dropped from memory, then the read counted.
      */
     private long countUncached(Runnable request) {
+        Notifications.settle(cache, database);
         request.run();
         cache.everythingChanged();
         return count(request);

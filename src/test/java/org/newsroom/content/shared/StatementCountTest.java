@@ -17,7 +17,9 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.shared.cache.RepresentationCache;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.Notifications;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -33,6 +35,9 @@ class StatementCountTest {
 
     @Inject
     RepresentationCache cache;
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void readsOneArticleInTwoStatementsWhateverItsParagraphCount() {
@@ -165,6 +170,7 @@ class StatementCountTest {
      * publication is known, see RepresentationCacheTest), then everything dropped from memory, then the read counted.
      */
     private long countUncached(Runnable request) {
+        Notifications.settle(cache, database);
         request.run();
         cache.everythingChanged();
         return count(request);

@@ -195,6 +195,14 @@ public class RepresentationCache {
         commentsChanged.values().removeIf(change -> change.atNanos() - horizon < 0);
     }
 
+    /**
+     * How many changes this instance has learnt of so far (its own commits, PostgreSQL's notifications): a test that
+     * sends a notification of its own knows all earlier ones arrived once this has moved past it.
+     */
+    public long changesSeen() {
+        return changes.get();
+    }
+
     /** Counts for the log (ChangeListener, every five minutes) and /q/health/ready (RepresentationCacheHealth). */
     public Statistics statistics() {
         var caffeine = answers.stats();
