@@ -125,7 +125,7 @@ public class ArticleService {
     public Listed<ArticleSummary> latest(String section, List<String> tags, int size) {
         ArticleListQuery query = new ArticleListQuery(ArticleListQuery.Visibility.PUBLISHED, null, section, tags, null,
                 null, ArticleListQuery.Sort.NEWEST, size, null);
-        dependencies.publishedArticles();
+        dependencies.feed(section, tags);
         List<ListedArticle> rows = Article.listPage(query, null, Time.now(clock), config.search().language())
                 .stream().limit(size).toList();
         StringBuilder signature = new StringBuilder();
@@ -136,7 +136,7 @@ public class ArticleService {
     /** One page in one statement; with {@code q} each row carries its rank (for the cursor) and highlight. */
     private Listed<ArticleSummary> page(ArticleListQuery query) {
         Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor(), query.ordering());
-        dependencies.publishedArticles();
+        dependencies.list(query.section(), query.tags());
         List<ListedArticle> rows = Article.listPage(query, after, Time.now(clock), config.search().language());
         boolean drafts = query.visibility() == ArticleListQuery.Visibility.DRAFT;
         return Page.fromRows(rows, query.limit(), ArticleSummary::from,

@@ -234,8 +234,10 @@ class OpenApiContractTest {
         }
         assertTrue(map(map(responses(operation("createArticle")).get("201")).get("headers")).containsKey("Location"));
         assertTrue(map(map(responses(operation("postComment")).get("429")).get("headers")).containsKey("Retry-After"));
-        assertEquals(Set.of("ETag", "Last-Modified", "Link", "Location", "Retry-After"),
+        assertEquals(Set.of("ETag", "Last-Modified", "Link", "Location", "Retry-After", "Surrogate-Key", "Cache-Tag"),
                 map(map(document.get("components")).get("headers")).keySet());
+        Map<String, Object> article = map(responses(operation("getArticle")).get("200"));
+        assertTrue(map(article.get("headers")).keySet().containsAll(Set.of("Surrogate-Key", "Cache-Tag")));
         assertEquals(List.of(Map.of("url", "/")), document.get("servers"));
         for (Object tag : list(document.get("tags"))) {
             assertNotNull(map(tag).get("description"), tag.toString());

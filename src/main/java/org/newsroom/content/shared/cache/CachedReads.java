@@ -48,7 +48,9 @@ public class CachedReads {
     private static final int PRIORITY = 10;
     /** The headers of a representation that are stored with it; the rest (CORS, security headers) are per request. */
     private static final List<CharSequence> KEPT = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, "Link");
+            HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, "Link",
+            PurgeKeyHeaders.SURROGATE_KEY,
+            PurgeKeyHeaders.CACHE_TAG);
     /** A 304 has the validators and the cache policy, not the type or links of a body it does not send. */
     private static final List<String> NOT_ON_304 = List.of(HttpHeaders.CONTENT_TYPE.toString().toLowerCase(Locale.ROOT),
             "link");

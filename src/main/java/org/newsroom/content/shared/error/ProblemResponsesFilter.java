@@ -119,10 +119,14 @@ public class ProblemResponsesFilter implements OASFilter {
             notModified.addHeader("Last-Modified", headerRef("Last-Modified"));
             responses.addAPIResponse("304", notModified);
         }
+        addHeader(responses.getAPIResponse("304"), "Surrogate-Key");
+        addHeader(responses.getAPIResponse("304"), "Cache-Tag");
         APIResponse ok = responses.getAPIResponse("200");
         if (ok != null) {
             addHeader(ok, "ETag");
             addHeader(ok, "Last-Modified");
+            addHeader(ok, "Surrogate-Key");
+            addHeader(ok, "Cache-Tag");
             if (isPage(ok)) {
                 addHeader(ok, "Link");
             }
@@ -172,6 +176,10 @@ public class ProblemResponsesFilter implements OASFilter {
         headers.put("Link", "The next page, as <url>; rel=\"next\"; absent on the last page");
         headers.put("Location", "The URL of what was created");
         headers.put("Retry-After", "Seconds to wait before trying again");
+        headers.put("Surrogate-Key",
+                "On public answers: what the answer shows, space-separated, for purging a CDN by key"
+                        + " (Fastly): article-<id>, comments-<articleId>, list, feed, section-<slug>, tag-<slug>");
+        headers.put("Cache-Tag", "On public answers: the same keys as Surrogate-Key, comma-separated (Cloudflare)");
         headers.forEach((name, description) -> {
             Schema schema = OASFactory.createSchema().addType(
                     name.equals("Retry-After") ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING);
