@@ -1,5 +1,6 @@
 package org.newsroom.content.shared.cache;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -235,8 +238,7 @@ class TwoInstancesIT {
         Map<String, Duration> took = new LinkedHashMap<>();
         Map<String, RawHttp.Response> last = new HashMap<>();
         Predicate<RawHttp.Response> fresh = freshArticle(onA.header("ETag"), headline);
-        long giveUp = editedAt + PROPAGATION.plus(GRACE).toNanos();
-        while (took.size() < ports.size() && System.nanoTime() - giveUp < 0) {
+        poll(editedAt, PROPAGATION.plus(GRACE), () -> {
             for (Map.Entry<String, Integer> instance : ports.entrySet()) {
                 if (!took.containsKey(instance.getKey())) {
                     RawHttp.Response answer = get(instance.getValue(), path);
@@ -247,8 +249,8 @@ class TwoInstancesIT {
                     }
                 }
             }
-            pause();
-        }
+            return took.size() == ports.size();
+        });
         for (Map.Entry<String, Integer> instance : ports.entrySet()) {
             String name = instance.getKey();
             Duration measured = took.get(name);
@@ -293,22 +295,20 @@ class TwoInstancesIT {
      * LISTEN); answers its backend pids.
      */
     private static List<Integer> awaitListener(PackagedApp b, Set<Integer> gone, Duration within, String when)
-            throws SQLException, InterruptedException {
-        long giveUp = System.nanoTime() + within.toNanos();
-        List<Integer> found = List.of();
+            throws SQLException {
+        List<List<Integer>> found = new ArrayList<>(List.of(List.of()));
         try (Connection connection = database()) {
-            while (System.nanoTime() - giveUp < 0) {
-                found = listeners(connection, b).stream().filter(pid -> !gone.contains(pid)).toList();
-                if (!found.isEmpty()) {
-                    return found;
-                }
-                Thread.sleep(POLL_PAUSE.toMillis());
+            boolean listening = poll(System.nanoTime(), within, () -> {
+                found.set(0, listeners(connection, b).stream().filter(pid -> !gone.contains(pid)).toList());
+                return !found.get(0).isEmpty();
+            });
+            if (!listening) {
+                fail("No connection named '" + LISTENER_NAME + b.pid() + "' (B's listener) " + when + " within "
+                        + within.toSeconds() + " s; the connections are: " + applicationNames(connection)
+                        + "\nB's log:\n" + tail(b));
             }
-            fail("No connection named '" + LISTENER_NAME + b.pid() + "' (B's listener) " + when + " within "
-                    + within.toSeconds() + " s; the connections are: " + applicationNames(connection)
-                    + "\nB's log:\n" + tail(b));
+            return found.get(0);
         }
-        return found;
     }
 
     private static List<Integer> listeners(Connection connection, PackagedApp b) throws SQLException {
@@ -389,26 +389,28 @@ class TwoInstancesIT {
      */
     private static Duration awaitFresh(String what, int port, String path, Predicate<RawHttp.Response> fresh,
             long since, Duration bound) {
-        long giveUp = since + bound.plus(GRACE).toNanos();
-        RawHttp.Response answer = null;
-        long lastStaleSentAt = since;
-        while (System.nanoTime() - giveUp < 0) {
+        RawHttp.Response[] answer = new RawHttp.Response[1];
+        long[] lastStaleSentAt = {since};
+        long[] freshReadAt = new long[1];
+        boolean arrived = poll(since, bound.plus(GRACE), () -> {
             long sentAt = System.nanoTime();
-            answer = get(port, path);
-            long readAt = System.nanoTime();
-            if (fresh.test(answer)) {
-                Duration staleFor = Duration.ofNanos(lastStaleSentAt - since);
-                assertTrue(staleFor.compareTo(bound) <= 0, what + ": the old version was still served to a request"
-                        + " sent " + staleFor.toMillis() + " ms after the write (at most " + bound.toMillis() + " ms)");
-                staysFresh(what, port, path, fresh);
-                return Duration.ofNanos(readAt - since);
+            answer[0] = get(port, path);
+            if (fresh.test(answer[0])) {
+                freshReadAt[0] = System.nanoTime();
+                return true;
             }
-            lastStaleSentAt = sentAt;
-            pause();
+            lastStaleSentAt[0] = sentAt;
+            return false;
+        });
+        if (!arrived) {
+            fail(what + ": still the old version " + bound.plus(GRACE).toMillis() + " ms after the write (at most "
+                    + bound.toMillis() + " ms): " + describe(answer[0]));
         }
-        fail(what + ": still the old version " + bound.plus(GRACE).toMillis() + " ms after the write (at most "
-                + bound.toMillis() + " ms): " + describe(answer));
-        return null;
+        Duration staleFor = Duration.ofNanos(lastStaleSentAt[0] - since);
+        assertTrue(staleFor.compareTo(bound) <= 0, what + ": the old version was still served to a request sent "
+                + staleFor.toMillis() + " ms after the write (at most " + bound.toMillis() + " ms)");
+        staysFresh(what, port, path, fresh);
+        return Duration.ofNanos(freshReadAt[0] - since);
     }
 
     private static void staysFresh(String what, int port, String path, Predicate<RawHttp.Response> fresh) {
@@ -462,12 +464,19 @@ class TwoInstancesIT {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static void pause() {
+    /**
+     * Runs {@code attempt} every {@link #POLL_PAUSE} (Awaitility) until it answers true or {@code within} has passed
+     * since {@code since} (System.nanoTime); answers whether it did. What it waits for is another process (B, its
+     * listening connection, PostgreSQL's notifications), which no clock of this test can move.
+     */
+    private static boolean poll(long since, Duration within, Callable<Boolean> attempt) {
+        Duration left = Duration.ofNanos(since + within.toNanos() - System.nanoTime());
         try {
-            Thread.sleep(POLL_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(POLL_PAUSE)
+                    .atMost(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left).until(attempt);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
     }
 
