@@ -1,9 +1,6 @@
 package org.newsroom.content.shared.cache;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -158,14 +155,7 @@ public class CachedReads {
         if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
             return null;
         }
-        Instant modified = null;
-        if (lastModified != null) {
-            try {
-                modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                modified = null;
-            }
-        }
+        Instant modified = lastModified == null ? null : KnownVersions.httpDate(lastModified).orElse(null);
         return new Version(quoted.substring(1, quoted.length() - 1), modified, weak);
     }
 

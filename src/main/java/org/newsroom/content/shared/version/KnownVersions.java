@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,13 +49,18 @@ public record KnownVersions(boolean byTag, Set<String> tags, boolean anything, I
             return ofIfNoneMatch(ifNoneMatch);
         }
         if (ifModifiedSince != null) {
-            try {
-                return since(ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException e) {
-                return NONE;
-            }
+            return httpDate(ifModifiedSince).map(KnownVersions::since).orElse(NONE);
         }
         return NONE;
+    }
+
+    /** An HTTP date ({@code Sun, 06 Nov 1994 08:49:37 GMT}); empty when it is not one. */
+    public static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public static KnownVersions since(Instant instant) {
