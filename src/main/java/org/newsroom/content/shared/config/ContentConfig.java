@@ -71,6 +71,67 @@ public interface ContentConfig {
 
     Client client();
 
+    Webhooks webhooks();
+
+    /** Signed webhooks delivered from the outbox (webhook/, docs/http-api.md: Webhooks). */
+    interface Webhooks {
+
+        /** Whether subscriptions may name {@code http:} URLs; only {@code https:} otherwise (on in dev and tests). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Whether subscriptions may reach private, loopback, link-local, unique-local, CGNAT, multicast or unspecified
+         * addresses (on in dev and tests, whose receivers listen on loopback).
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** How often each instance looks for events to fan out and deliveries that are due (a scheduler period). */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** How long a subscriber may take to accept the connection. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** How long a subscriber may stay silent while answering (and the most the whole answer may take). */
+        @WithDefault("PT10S")
+        Duration readTimeout();
+
+        /** Attempts of one delivery before it is {@code failed} (a redelivery starts again from zero). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** The wait after a first failed attempt; it doubles with each attempt, with jitter, up to the maximum. */
+        @WithDefault("PT10S")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts of the backoff schedule. */
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** The longest {@code Retry-After} (429, 503) honoured; a longer one waits this long. */
+        @WithDefault("PT1H")
+        Duration maxRetryAfter();
+
+        /** Deliveries sent at once by one instance. */
+        @WithDefault("4")
+        int concurrency();
+
+        /**
+         * Done deliveries, and outbox events all of whose deliveries are done, are purged once they are older than
+         * this (the live comment stream replays from the outbox too: events are kept this long even without
+         * subscribers).
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the purge runs (a scheduler period, or {@code off}). */
+        @WithDefault("15m")
+        String purgeEvery();
+    }
+
     interface Client {
 
         /**

@@ -1,0 +1,209 @@
+package org.newsroom.content.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.newsroom.content.shared.Time;
+import org.newsroom.content.shared.config.ContentConfig;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delivers the outbox's events to the subscriptions, on every instance, every {@code content.webhooks.poll-every}:
+ * fans new visible events out to a delivery per matching subscription, then claims the deliveries that are due (FOR
+ * UPDATE SKIP LOCKED, with a lease: an instance that dies mid-send loses its claim when the lease ends), sends them
+ * {@code content.webhooks.concurrency} at a time, and records each outcome. Each statement is a short transaction of
+ * its own; no transaction is open while a request is on its way. Ten instances share the work and never send one
+ * delivery twice at once; a delivery may be sent again only after its claim expired (at-least-once, the
+ * {@code webhook-id} lets receivers drop a repeat).
+ */
+@ApplicationScoped
+public class WebhookWorker {
+
+    private static final Logger LOG = Logger.getLogger(WebhookWorker.class);
+    private static final int FAN_OUT_BATCH = 500;
+    private static final int PURGE_BATCH = 1000;
+    /** How long past its timeouts a claim is kept: the outcome's statement and a busy machine. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** Rounds of claims in one run: the next run (a poll period later) goes on. */
+    private static final int MAX_ROUNDS = 50;
+
+    private final ContentConfig.Webhooks settings;
+    private final Clock clock;
+    private final WebhookSender sender;
+    private final ObjectMapper json;
+    private final RetrySchedule schedule;
+    private final ExecutorService sending;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebhookWorker(ContentConfig config, Clock clock, WebhookSender sender, ObjectMapper json) {
+        this.settings = config.webhooks();
+        this.clock = clock;
+        this.sender = sender;
+        this.json = json;
+        this.schedule = new RetrySchedule(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
+                settings.maxAttempts());
+        AtomicInteger threads = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
+            Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        sending.shutdownNow();
+    }
+
+    @Scheduled(identity = "webhook-delivery", every = "${content.webhooks.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            // The database may be away: the next run tries again.
+            LOG.debugf(e, "Webhook delivery run failed");
+        }
+    }
+
+    @Scheduled(identity = "webhook-purge", every = "${content.webhooks.purge-every:15m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPurge() {
+        Purged purged = purge();
+        if (purged.deliveries() + purged.events() > 0) {
+            LOG.infof("Purged %s", purged);
+        }
+    }
+
+    /** One run: fans out what is visible, then sends what is due until nothing is (or {@link #MAX_ROUNDS}). */
+    public void run() {
+        fanOut();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (deliverDue() < Math.max(1, settings.concurrency())) {
+                return;
+            }
+        }
+    }
+
+    /** Fans out every event visible now; answers how many. */
+    public int fanOut() {
+        int total = 0;
+        int taken;
+        do {
+            Instant now = Time.now(clock);
+            taken = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.fanOut(now, FAN_OUT_BATCH));
+            total += taken;
+        } while (taken == FAN_OUT_BATCH);
+        return total;
+    }
+
+    /** Claims up to {@code concurrency} due deliveries, sends them at once and records them; answers how many. */
+    int deliverDue() {
+        Instant now = Time.now(clock);
+        Instant until = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plus(LEASE_MARGIN);
+        List<WebhookDelivery.Claimed> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> WebhookDelivery.claimDue(now, until, Math.max(1, settings.concurrency())));
+        List<Future<?>> sent = new ArrayList<>();
+        for (WebhookDelivery.Claimed claim : claimed) {
+            sent.add(sending.submit(() -> deliver(claim)));
+        }
+        for (Future<?> one : sent) {
+            try {
+                one.get();
+            } catch (ExecutionException e) {
+                LOG.warnf(e.getCause(), "A webhook delivery failed unexpectedly (its claim expires and it is retried)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return claimed.size();
+            }
+        }
+        return claimed.size();
+    }
+
+    private void deliver(WebhookDelivery.Claimed claim) {
+        byte[] body = body(claim);
+        Instant attemptAt = Time.now(clock);
+        long timestamp = attemptAt.getEpochSecond();
+        String messageId = StandardWebhooks.messageId(claim.eventId());
+        WebhookSender.Attempt attempt = sender.send(claim.url(), messageId, timestamp,
+                StandardWebhooks.signature(claim.secret(), messageId, timestamp, body), body);
+        Instant now = Time.now(clock);
+        if (attempt.delivered()) {
+            record(claim, WebhookDelivery.DELIVERED, null, attempt, now);
+        } else if (claim.attempt() >= schedule.maxAttempts()) {
+            record(claim, WebhookDelivery.FAILED, null, attempt, null);
+        } else {
+            Duration wait = schedule.retryAfter(attempt.retryAfter(), now);
+            if (wait == null) {
+                wait = schedule.backoff(claim.attempt(), random);
+            }
+            record(claim, WebhookDelivery.PENDING, Time.stored(now.plus(wait)), attempt, null);
+        }
+    }
+
+    private static void record(WebhookDelivery.Claimed claim, String status, Instant next,
+            WebhookSender.Attempt attempt, Instant deliveredAt) {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.recordOutcome(claim, status,
+                next, attempt.status(), attempt.error(), deliveredAt));
+        if (!recorded) {
+            LOG.infof("Webhook delivery %d: the claim of attempt %d had expired; its outcome (%s) is not recorded",
+                    claim.id(), claim.attempt(), status);
+        }
+    }
+
+    /** The Standard Webhooks body: the event's type, its time and the outbox's data, as bytes (what is signed). */
+    byte[] body(WebhookDelivery.Claimed claim) {
+        try {
+            ObjectNode body = json.createObjectNode();
+            body.put("type", claim.eventType());
+            body.put("timestamp", claim.eventAt().toString());
+            body.set("data", json.readTree(claim.data()));
+            return json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox event " + claim.eventId() + " holds no JSON", e);
+        }
+    }
+
+    /** What one purge removed. */
+    public record Purged(int deliveries, int events) {
+    }
+
+    /**
+     * Deletes done deliveries last tried more than {@code content.webhooks.retention} ago, then the outbox events
+     * older than that with no delivery left (events that waited for no subscriber included).
+     */
+    public Purged purge() {
+        Instant before = Time.now(clock).minus(settings.retention());
+        return new Purged(inBatches(() -> WebhookDelivery.purgeDoneBefore(before, PURGE_BATCH)),
+                inBatches(() -> WebhookDelivery.purgeEventsBefore(before, PURGE_BATCH)));
+    }
+
+    private static int inBatches(IntSupplier oneBatch) {
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(oneBatch::getAsInt);
+            total += done;
+        } while (done == PURGE_BATCH);
+        return total;
+    }
+}
