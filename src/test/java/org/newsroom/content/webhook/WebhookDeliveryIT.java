@@ -1,0 +1,135 @@
+package org.newsroom.content.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.newsroom.content.shared.dev.EmbeddedPostgres;
+import org.newsroom.content.support.DedicatedDatabase;
+import org.newsroom.content.support.PackagedApp;
+import org.newsroom.content.support.PackagedAppServices;
+import org.newsroom.content.support.TestTokens;
+
+import com.svix.Webhook;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Two packaged instances on one PostgreSQL (A started by the framework, B by this test), both delivering: each of many
+ * events reaches the receiver exactly once, signed, and every delivery is recorded as delivered in one attempt. The
+ * database is this test's own, so that no other test's events or subscriptions are in it.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(WebhookDeliveryIT.DeliveringInstances.class)
+class WebhookDeliveryIT {
+
+    private static final int EVENTS = 120;
+    private static final Duration ALL_DELIVERED = Duration.ofSeconds(60);
+
+    /** As the other ITs' settings, with receivers on loopback over http allowed, as in dev. */
+    public static class DeliveringInstances extends DedicatedDatabase {
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> settings = new HashMap<>(super.start());
+            settings.putAll(webhookSettings());
+            return settings;
+        }
+    }
+
+    private static Map<String, String> webhookSettings() {
+        return Map.of("content.webhooks.allow-http", "true", "content.webhooks.allow-private-addresses", "true");
+    }
+
+    private static PackagedApp instanceB;
+
+    @AfterAll
+    static void stopInstanceB() {
+        if (instanceB != null) {
+            instanceB.stop();
+            instanceB = null;
+        }
+    }
+
+    @Test
+    void twoDeliveringInstancesSendEachEventExactlyOnce() throws Exception {
+        Map<String, String> settings = new HashMap<>(
+                PackagedAppServices.settings(DedicatedDatabase.server().jdbcUrl()));
+        settings.putAll(webhookSettings());
+        settings.put("quarkus.http.port", "0");
+        instanceB = PackagedApp.start(settings);
+
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String path = "/both";
+            JsonPath created = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(path), "eventTypes", List.of("comment.published")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            long subscription = created.getLong("id");
+            Webhook verifier = new Webhook(created.getString("secret"));
+
+            Set<String> sent = new TreeSet<>();
+            try (Connection connection = database()) {
+                Instant now = Instant.now();
+                for (int i = 0; i < EVENTS; i++) {
+                    sent.add("msg_" + OutboxRows.articleEvent(connection, "comment.published", 1000 + i, now, now));
+                }
+            }
+
+            await().atMost(ALL_DELIVERED).until(() -> receiver.received(path).size() >= EVENTS);
+            // Both instances have reported every outcome: all delivered, in one attempt each.
+            await().atMost(ALL_DELIVERED).until(() -> delivered(instanceB.port(), subscription) == EVENTS);
+
+            List<WebhookReceiver.Received> received = receiver.received(path);
+            Map<String, Long> perId = received.stream()
+                    .collect(Collectors.groupingBy(request -> request.header("webhook-id"), Collectors.counting()));
+            assertEquals(sent, new TreeSet<>(perId.keySet()), "every event arrived");
+            assertEquals(Map.of(), perId.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "no event arrived twice");
+            assertEquals(EVENTS, received.size());
+            for (WebhookReceiver.Received request : received) {
+                verifier.verify(request.body(), request.headers());
+            }
+        }
+    }
+
+    /** How many of the subscription's deliveries are delivered in one attempt, read through the instance at port. */
+    private static long delivered(int port, long subscription) {
+        long count = 0;
+        String cursor = null;
+        do {
+            var request = given().port(port).auth().oauth2(TestTokens.editor()).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            count += items.stream().filter(item -> "delivered".equals(item.get("status"))
+                    && Integer.valueOf(1).equals(item.get("attempts"))).count();
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return count;
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(DedicatedDatabase.server().jdbcUrl(), EmbeddedPostgres.USER,
+                EmbeddedPostgres.PASSWORD);
+    }
+}
