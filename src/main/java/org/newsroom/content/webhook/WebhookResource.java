@@ -31,8 +31,6 @@ import org.newsroom.content.shared.error.ProblemDocs;
 import org.newsroom.content.shared.security.Roles;
 import org.newsroom.content.shared.web.ApiPaths;
 import org.newsroom.content.shared.web.Ids;
-import org.newsroom.content.shared.web.Page;
-import org.newsroom.content.shared.web.PublicUrls;
 import org.newsroom.content.shared.web.QueryParameters;
 import org.newsroom.content.shared.web.Representations;
 
@@ -45,9 +43,11 @@ public class WebhookResource {
     private static final String NOT_FOUND = "NOT_FOUND: no such webhook (or delivery)";
 
     private final WebhookService webhooks;
+    private final Representations representations;
 
-    public WebhookResource(WebhookService webhooks) {
+    public WebhookResource(WebhookService webhooks, Representations representations) {
         this.webhooks = webhooks;
+        this.representations = representations;
     }
 
     @POST
@@ -78,7 +78,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     public Response list(@Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of());
-        return Representations.uncached(webhooks.list()).build();
+        return representations.renderPage(webhooks.list(representations.known()), uri, null).build();
     }
 
     @GET
@@ -89,7 +89,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = ProblemDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@PathParam("id") String id) {
-        return Representations.uncached(webhooks.get(Ids.parse(id, "This webhook"))).build();
+        return representations.render(webhooks.get(Ids.parse(id, "This webhook"), representations.known()), null)
+                .build();
     }
 
     @DELETE
@@ -120,14 +121,9 @@ public class WebhookResource {
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParameters.allowOnly(uri, Set.of("limit", "cursor"));
         long webhook = Ids.parse(id, "This webhook");
-        Page<DeliveryResponse> page = webhooks.deliveries(webhook, QueryParameters.limit(limit), cursor);
-        Response.ResponseBuilder response = Representations.uncached(page);
-        if (page.nextCursor() != null) {
-            response.header("Link", "<" + PublicUrls.pathAndQuery(uri,
-                    uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build())
-                    + ">; rel=\"next\"");
-        }
-        return response.build();
+        return representations.renderPage(
+                webhooks.deliveries(webhook, QueryParameters.limit(limit), cursor, representations.known()), uri, null)
+                .build();
     }
 
     @POST

@@ -13,7 +13,12 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.version.Audience;
+import org.newsroom.content.shared.version.KnownVersions;
+import org.newsroom.content.shared.version.Read;
+import org.newsroom.content.shared.version.Version;
 import org.newsroom.content.shared.web.Cursor;
+import org.newsroom.content.shared.web.Listed;
 import org.newsroom.content.shared.web.Page;
 
 /** Subscriptions and their deliveries, for editors (docs/http-api.md: Webhooks). */
@@ -57,12 +62,20 @@ public class WebhookService {
                 request.description(), StandardWebhooks.newSecret(), Time.now(clock)));
     }
 
-    public Page<WebhookResponse> list() {
-        return new Page<>(WebhookSubscription.listOldestFirst().stream().map(WebhookResponse::from).toList(), null);
+    /** Every subscription, in one page; its version names their ids (a subscription never changes). */
+    public Read<Page<WebhookResponse>> list(KnownVersions known) {
+        List<WebhookSubscription> all = WebhookSubscription.listOldestFirst();
+        StringBuilder signature = new StringBuilder();
+        all.forEach(subscription -> signature.append(subscription.id).append(';'));
+        Listed<WebhookResponse> listed = Page.whole(all.stream().map(WebhookResponse::from).toList(),
+                signature.toString());
+        return Read.of(known, listed.version(Page.JSON), Audience.PRIVATE, listed::page);
     }
 
-    public WebhookResponse get(long id) {
-        return WebhookResponse.from(subscription(id));
+    public Read<WebhookResponse> get(long id, KnownVersions known) {
+        WebhookSubscription subscription = subscription(id);
+        return Read.of(known, Version.ofRow("w", subscription.id, 0, subscription.createdAt), Audience.PRIVATE,
+                () -> WebhookResponse.from(subscription));
     }
 
     /** Deletes the subscription and its deliveries (pending ones are never sent). */
@@ -70,15 +83,15 @@ public class WebhookService {
         subscription(id).delete();
     }
 
-    /** A page of the subscription's deliveries, newest first. */
-    public Page<DeliveryResponse> deliveries(long id, int limit, String cursor) {
+    /** A page of the subscription's deliveries, newest first; its version names each row's state. */
+    public Read<Page<DeliveryResponse>> deliveries(long id, int limit, String cursor, KnownVersions known) {
         subscription(id);
         Long before = cursor == null ? null : Cursor.decode(cursor, DELIVERIES).id();
         List<WebhookDelivery> rows = WebhookDelivery.listNewestFirst(id, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookDelivery> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(DELIVERIES, "0", shown.get(shown.size() - 1).id).encode() : null;
-        return new Page<>(shown.stream().map(DeliveryResponse::from).toList(), next);
+        Listed<DeliveryResponse> listed = Page.fromRows(rows, limit, DeliveryResponse::from,
+                row -> new Cursor(DELIVERIES, "0", row.id), row -> row.id + ":" + row.status + ":" + row.attempts
+                        + ":" + row.lastAttemptAt + ":" + row.nextAttemptAt + ":" + row.lastStatus);
+        return Read.of(known, listed.version(Page.JSON), Audience.PRIVATE, listed::page);
     }
 
     /**

@@ -81,7 +81,7 @@ class OpenApiContractTest {
                 lists.add(where);
             }
         }));
-        assertEquals(8, lists.size(), lists.toString());
+        assertEquals(10, lists.size(), lists.toString());
     }
 
     @Test
@@ -184,18 +184,23 @@ class OpenApiContractTest {
         String commentId = given().contentType(ContentType.JSON).body(Map.of("authorName", "A", "body", "B"))
                 .post("/api/v1/articles/{id}/comments", articleId).then().statusCode(201).extract().path("id")
                 .toString();
+        String webhookId = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/contract", "eventTypes", List.of("article.deleted")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id").toString();
         List<String> checked = new ArrayList<>();
         operations((where, operation) -> {
             if (!where.startsWith("get ")) {
                 return;
             }
             String template = where.substring(4);
-            String path = template.replace("{ref}", articleId).replace("/paragraphs/{id}", "/paragraphs/" + paragraphId)
+            String path = template.replace("/webhooks/{id}", "/webhooks/" + webhookId).replace("{ref}", articleId)
+                    .replace("/paragraphs/{id}", "/paragraphs/" + paragraphId)
                     .replace("{id}", commentId).replace("{number}", "1")
                     + (template.endsWith("/diff") ? "?against=1" : "");
             boolean moderation = template.contains("/moderation/");
-            // Revisions are for editors only: called with an editor's token, whose 401 and 403 they document.
-            boolean editors = template.contains("/revisions");
+            // Revisions and webhooks are for editors only: called with an editor's token, whose 401 and 403 they
+            // document.
+            boolean editors = template.contains("/revisions") || template.startsWith("/api/v1/webhooks");
             var request = moderation
                     ? given().auth().oauth2(TestTokens.moderator())
                     : editors ? given().auth().oauth2(TestTokens.editor()) : given();
@@ -221,7 +226,8 @@ class OpenApiContractTest {
             }
             checked.add(where);
         });
-        assertEquals(16, checked.size(), checked.toString());
+        given().auth().oauth2(TestTokens.editor()).delete("/api/v1/webhooks/" + webhookId).then().statusCode(204);
+        assertEquals(19, checked.size(), checked.toString());
     }
 
     @Test

@@ -49,7 +49,8 @@ class WriteAuthorizationTest {
                     }
                     String path = template.replace("{ref}", ids.get("{ref}"))
                             .replace("/paragraphs/{id}", "/paragraphs/" + paragraphId)
-                            .replace("{id}", ids.get("{id}")).replace("{number}", "1");
+                            .replace("{id}", ids.get("{id}")).replace("{number}", "1")
+                            .replace("{deliveryId}", "1");
                     String mediaType = requestMediaType(operations.get(method));
                     Response anonymous = given().contentType(mediaType).body("{}").request(method, path);
                     assertEquals(401, anonymous.statusCode(), method + " " + template + " without credentials");
