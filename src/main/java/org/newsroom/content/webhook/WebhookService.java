@@ -2,6 +2,7 @@ package org.newsroom.content.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.outbox.EventType;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -45,9 +47,9 @@ public class WebhookService {
         WebhookTarget target = WebhookTarget.parse(request.url(), settings);
         Set<String> types = new LinkedHashSet<>();
         for (String type : request.eventTypes()) {
-            if (!WebhookEventTypes.ALL.contains(type)) {
-                throw ApiException.invalid("eventTypes",
-                        "must hold only these event types: " + String.join(", ", WebhookEventTypes.ALL));
+            if (EventType.ofWire(type).isEmpty()) {
+                throw ApiException.invalid("eventTypes", "must hold only these event types: " + String.join(", ",
+                        Arrays.stream(EventType.values()).map(EventType::wire).toList()));
             }
             if (!types.add(type)) {
                 throw ApiException.invalid("eventTypes", "must not name an event type twice (" + type + ")");
