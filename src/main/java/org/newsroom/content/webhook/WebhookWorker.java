@@ -136,6 +136,9 @@ public class WebhookWorker {
                 return claimed.size();
             }
         }
+        if (!claimed.isEmpty()) {
+            LOG.debugf("Sent %d webhook deliveries", claimed.size());
+        }
         return claimed.size();
     }
 
