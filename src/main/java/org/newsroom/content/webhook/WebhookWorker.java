@@ -168,8 +168,8 @@ public class WebhookWorker {
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.recordOutcome(claim, status,
                 next, attempt.status(), attempt.error(), deliveredAt));
         if (!recorded) {
-            LOG.infof("Webhook delivery %d: the claim of attempt %d had expired; its outcome (%s) is not recorded",
-                    claim.id(), claim.attempt(), status);
+            LOG.infof("Webhook delivery %d: attempt %d is no longer its claim (the lease expired, or the subscription"
+                    + " or delivery is gone); its outcome (%s) is not recorded", claim.id(), claim.attempt(), status);
         }
     }
 

@@ -40,6 +40,7 @@ import com.svix.Webhook;
 import com.svix.exceptions.WebhookVerificationException;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -258,6 +259,36 @@ class WebhookTest {
         awaitRequests(path, 1);
         delivering(() -> deliveries(subscription.id())
                 .body("items[0].status", equalTo("delivered")));
+    }
+
+    /**
+     * An instance that claimed a delivery and stopped before it recorded anything (killed mid-send): its claim holds
+     * until its lease ends, then another run takes the delivery over; what the first one might record late is refused.
+     */
+    @Test
+    void aClaimThatIsNeverFinishedExpiresAndIsTakenOver() throws Exception {
+        String path = "/taken-over";
+        var subscription = subscribe(path, "comment.deleted");
+        long eventId = event("comment.deleted", 85);
+        worker.fanOut();
+        Instant now = clock.instant();
+        WebhookDelivery.Claimed crashed = QuarkusTransaction.requiringNew()
+                .call(() -> WebhookDelivery.claimDue(now, now.plusSeconds(60), 100)).stream()
+                .filter(claim -> claim.eventId() == eventId).findFirst().orElseThrow();
+        assertEquals(1, crashed.attempt());
+
+        worker.run();
+        assertTrue(receiver.received(path).isEmpty(), "claimed by the other instance until its lease ends");
+        deliveries(subscription.id()).body("items[0].status", equalTo("pending")).body("items[0].attempts",
+                equalTo(1));
+
+        clock.advance(Duration.ofSeconds(61));
+        awaitRequests(path, 1);
+        delivering(() -> deliveries(subscription.id()).body("items[0].status", equalTo("delivered"))
+                .body("items[0].attempts", equalTo(2)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.recordOutcome(crashed,
+                WebhookDelivery.FAILED, null, null, "late", null)), "the expired claim records nothing");
+        deliveries(subscription.id()).body("items[0].status", equalTo("delivered"));
     }
 
     @Test
