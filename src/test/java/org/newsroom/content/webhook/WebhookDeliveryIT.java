@@ -28,8 +28,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Two packaged instances on one PostgreSQL (A started by the framework, B by this test), both delivering: each of many
- * events (comments posted through both, alternately) reaches the receiver exactly once, signed, and every delivery is
- * recorded as delivered in one attempt. The database is this test's own, so that no other test's events or
+ * events (comments posted through both, alternately) reaches each of two subscribers exactly once, signed, and every
+ * delivery is recorded as delivered in one attempt. The database is this test's own, so that no other test's events or
  * subscriptions are in it.
  */
 @QuarkusIntegrationTest
@@ -75,12 +75,17 @@ class WebhookDeliveryIT {
         instanceB = PackagedApp.start(settings);
 
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String path = "/both";
-            JsonPath created = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
-                    .body(Map.of("url", receiver.url(path), "eventTypes", List.of("comment.published")))
-                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
-            long subscription = created.getLong("id");
-            Webhook verifier = new Webhook(created.getString("secret"));
+            // Two subscribers of the same events: each gets every event once.
+            List<String> paths = List.of("/first", "/second");
+            Map<String, Long> subscriptions = new HashMap<>();
+            Map<String, Webhook> verifiers = new HashMap<>();
+            for (String path : paths) {
+                JsonPath created = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                        .body(Map.of("url", receiver.url(path), "eventTypes", List.of("comment.published")))
+                        .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+                subscriptions.put(path, created.getLong("id"));
+                verifiers.put(path, new Webhook(created.getString("secret")));
+            }
 
             // Comments posted through both instances, alternately: each an event in its own transaction.
             long article = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
@@ -96,27 +101,30 @@ class WebhookDeliveryIT {
                         .getLong("id"));
             }
 
-            await().atMost(ALL_DELIVERED).until(() -> receiver.received(path).size() >= EVENTS);
-            // Both instances have reported every outcome: all delivered, in one attempt each.
-            await().atMost(ALL_DELIVERED).until(() -> delivered(instanceB.port(), subscription) == EVENTS);
+            for (String path : paths) {
+                await().atMost(ALL_DELIVERED).until(() -> receiver.received(path).size() >= EVENTS);
+                // Both instances have reported every outcome: all delivered, in one attempt each.
+                await().atMost(ALL_DELIVERED)
+                        .until(() -> delivered(instanceB.port(), subscriptions.get(path)) == EVENTS);
 
-            List<WebhookReceiver.Received> received = receiver.received(path);
-            Map<String, Long> perId = received.stream()
-                    .collect(Collectors.groupingBy(request -> request.header("webhook-id"), Collectors.counting()));
-            assertEquals(Map.of(), perId.entrySet().stream().filter(entry -> entry.getValue() > 1)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "no event arrived twice");
-            assertEquals(posted, received.stream().map(request -> JsonPath.from(request.body()).getLong("data.id"))
-                    .collect(Collectors.toCollection(TreeSet::new)), "every comment's event arrived");
-            assertEquals(EVENTS, received.size());
-            for (WebhookReceiver.Received request : received) {
-                verifier.verify(request.body(), request.headers());
+                List<WebhookReceiver.Received> received = receiver.received(path);
+                Map<String, Long> perId = received.stream().collect(
+                        Collectors.groupingBy(request -> request.header("webhook-id"), Collectors.counting()));
+                assertEquals(Map.of(), perId.entrySet().stream().filter(entry -> entry.getValue() > 1)
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                        path + ": no event arrived twice");
+                assertEquals(posted, received.stream().map(request -> JsonPath.from(request.body()).getLong("data.id"))
+                        .collect(Collectors.toCollection(TreeSet::new)), path + ": every comment's event arrived");
+                assertEquals(EVENTS, received.size(), path);
+                for (WebhookReceiver.Received request : received) {
+                    verifiers.get(path).verify(request.body(), request.headers());
+                }
             }
-            long sentByB = instanceB.output().stream().filter(line -> line.contains("Sent ") && line.contains(
-                    "webhook deliveries")).mapToLong(line -> Long.parseLong(line.replaceAll(".*Sent (\\d+) webhook.*",
-                            "$1")))
-                    .sum();
-            System.out.println("WebhookDeliveryIT: of " + EVENTS + " events, instance B sent " + sentByB
-                    + " and instance A " + (EVENTS - sentByB));
+            long sentByB = instanceB.output().stream()
+                    .filter(line -> line.contains("Sent ") && line.contains("webhook deliveries"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll(".*Sent (\\d+) webhook.*", "$1"))).sum();
+            System.out.println("WebhookDeliveryIT: of " + 2 * EVENTS + " deliveries, instance B sent " + sentByB
+                    + " and instance A " + (2 * EVENTS - sentByB));
         }
     }
 
