@@ -5,12 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -31,11 +30,11 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Delivers the outbox's events to the subscriptions, on every instance, every {@code content.webhooks.poll-every}:
  * fans new visible events out to a delivery per matching subscription, then claims the deliveries that are due (FOR
- * UPDATE SKIP LOCKED, with a lease: an instance that dies mid-send loses its claim when the lease ends), sends them
- * {@code content.webhooks.concurrency} at a time, and records each outcome. Each statement is a short transaction of
- * its own; no transaction is open while a request is on its way. Ten instances share the work and never send one
- * delivery twice at once; a delivery may be sent again only after its claim expired (at-least-once, the
- * {@code webhook-id} lets receivers drop a repeat).
+ * UPDATE SKIP LOCKED, with a lease: an instance that dies mid-send loses its claim when the lease ends), only as many
+ * as it has free senders ({@code content.webhooks.concurrency}), sends them, and records each outcome. Each statement
+ * is a short transaction of its own; no transaction is open while a request is on its way. Ten instances share the
+ * work and never send one delivery twice at once; a delivery may be sent again only after its claim expired
+ * (at-least-once, the {@code webhook-id} lets receivers drop a repeat).
  */
 @ApplicationScoped
 public class WebhookWorker {
@@ -54,6 +53,8 @@ public class WebhookWorker {
     private final ObjectMapper json;
     private final RetrySchedule schedule;
     private final ExecutorService sending;
+    /** One permit per sender: a claim is made only for a sender that is free. */
+    private final Semaphore senders;
     private final SecureRandom random = new SecureRandom();
 
     public WebhookWorker(ContentConfig config, Clock clock, WebhookSender sender, ObjectMapper json) {
@@ -63,6 +64,7 @@ public class WebhookWorker {
         this.json = json;
         this.schedule = new RetrySchedule(settings.initialBackoff(), settings.maxBackoff(), settings.maxRetryAfter(),
                 settings.maxAttempts());
+        this.senders = new Semaphore(Math.max(1, settings.concurrency()));
         AtomicInteger threads = new AtomicInteger();
         this.sending = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
             Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
@@ -94,11 +96,16 @@ public class WebhookWorker {
         }
     }
 
-    /** One run: fans out what is visible, then sends what is due until nothing is (or {@link #MAX_ROUNDS}). */
+    /**
+     * One run: fans out what is visible, then claims as many due deliveries as there are free senders and hands them
+     * over, until nothing is due or every sender is busy. It does not wait for the sends: a slow receiver keeps one
+     * sender (at most its timeouts), and the next run hands the others new work.
+     */
     public void run() {
         fanOut();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (deliverDue() < Math.max(1, settings.concurrency())) {
+            int free = senders.availablePermits();
+            if (free == 0 || deliverDue(free) < free) {
                 return;
             }
         }
@@ -116,24 +123,28 @@ public class WebhookWorker {
         return total;
     }
 
-    /** Claims up to {@code concurrency} due deliveries, sends them at once and records them; answers how many. */
-    int deliverDue() {
+    /** Claims up to {@code limit} due deliveries and hands each to a free sender; answers how many. */
+    int deliverDue(int limit) {
         Instant now = Time.now(clock);
         Instant until = now.plus(settings.connectTimeout()).plus(settings.readTimeout()).plus(LEASE_MARGIN);
         List<WebhookDelivery.Claimed> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> WebhookDelivery.claimDue(now, until, Math.max(1, settings.concurrency())));
-        List<Future<?>> sent = new ArrayList<>();
+                .call(() -> WebhookDelivery.claimDue(now, until, limit));
         for (WebhookDelivery.Claimed claim : claimed) {
-            sent.add(sending.submit(() -> deliver(claim)));
-        }
-        for (Future<?> one : sent) {
+            senders.acquireUninterruptibly();
             try {
-                one.get();
-            } catch (ExecutionException e) {
-                LOG.warnf(e.getCause(), "A webhook delivery failed unexpectedly (its claim expires and it is retried)");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return claimed.size();
+                sending.execute(() -> {
+                    try {
+                        deliver(claim);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "Webhook delivery %d failed unexpectedly (its claim expires and it is retried)",
+                                claim.id());
+                    } finally {
+                        senders.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Stopping: the claim expires and another instance (or this one, restarted) sends it.
+                senders.release();
             }
         }
         if (!claimed.isEmpty()) {

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -46,6 +48,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -71,6 +74,11 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Requests to {@code path} are answered only once the latch this answers is counted down (30 s at most). */
+    CountDownLatch hold(String path) {
+        return held.computeIfAbsent(path, p -> new CountDownLatch(1));
+    }
+
     List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
@@ -84,6 +92,14 @@ final class WebhookReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
         String path = exchange.getRequestURI().getPath();
         received.add(new Received(path, headers, body, System.nanoTime()));
+        CountDownLatch latch = held.get(path);
+        if (latch != null) {
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Answer answer = Answer.of(204);
         Deque<Answer> queue = scripts.get(path);
         if (queue != null) {
@@ -100,6 +116,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        held.values().forEach(CountDownLatch::countDown);
         server.stop(0);
         threads.shutdownNow();
     }

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -289,6 +290,23 @@ class WebhookTest {
         assertFalse(QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.recordOutcome(crashed,
                 WebhookDelivery.FAILED, null, null, "late", null)), "the expired claim records nothing");
         deliveries(subscription.id()).body("items[0].status", equalTo("delivered"));
+    }
+
+    @Test
+    void aReceiverThatHangsDelaysNoOther() throws Exception {
+        CountDownLatch hanging = receiver.hold("/hanging");
+        try {
+            var slow = subscribe("/hanging", "article.unpublished");
+            var quick = subscribe("/quick", "article.unpublished");
+            long eventId = event("article.unpublished", 86);
+            awaitRequests("/hanging", 1);
+            delivering(() -> deliveries(quick.id()).body("items[0].eventId", equalTo((int) eventId))
+                    .body("items[0].status", equalTo("delivered")));
+            deliveries(slow.id()).body("items[0].status", equalTo("pending"));
+            assertEquals(1, receiver.received("/hanging").size(), "still waiting for its answer");
+        } finally {
+            hanging.countDown();
+        }
     }
 
     @Test
