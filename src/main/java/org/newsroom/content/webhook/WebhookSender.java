@@ -66,7 +66,7 @@ public class WebhookSender {
         } catch (RuntimeException e) {
             return new Attempt(null, null, truncate("refused: the URL is no longer allowed here"));
         }
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.requestHost())
                 .setPort(target.port()).setSsl(target.tls()).setURI(target.pathAndQuery())
                 .setServer(SocketAddress.inetSocketAddress(target.port(), address.getHostAddress()))
                 .setFollowRedirects(false).setConnectTimeout(settings.connectTimeout().toMillis())

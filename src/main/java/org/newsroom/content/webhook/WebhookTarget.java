@@ -57,6 +57,11 @@ record WebhookTarget(URI uri, String host, int port, boolean tls) {
         return new WebhookTarget(uri, host, port, tls);
     }
 
+    /** The host as a request names it ({@code Host}, TLS): an IPv6 literal in brackets. */
+    String requestHost() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
     /** The path and query to send to (at least {@code /}). */
     String pathAndQuery() {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -51,8 +51,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A receiver on {@code address} (IPv6 loopback, say). */
+    WebhookReceiver(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,9 +66,13 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** The URL of {@code path} on this receiver ({@code http://127.0.0.1:<port><path>}). */
+    /** The URL of {@code path} on this receiver ({@code http://127.0.0.1:<port><path>}, or {@code [::1]}). */
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        InetAddress address = server.getAddress().getAddress();
+        String host = address instanceof java.net.Inet6Address
+                ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
     }
 
     /** Answers the next requests to {@code path} with these, one each, then 204. */

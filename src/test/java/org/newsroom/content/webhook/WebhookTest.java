@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 import static org.newsroom.content.support.ProblemAssertions.problemOneOf;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -306,6 +307,24 @@ class WebhookTest {
             assertEquals(1, receiver.received("/hanging").size(), "still waiting for its answer");
         } finally {
             hanging.countDown();
+        }
+    }
+
+    @Test
+    void aReceiverAtAnIpv6LiteralGetsAWellFormedHostHeader() throws Exception {
+        try (WebhookReceiver ipv6 = new WebhookReceiver(InetAddress.getByName("::1"))) {
+            String url = ipv6.url("/v6");
+            assertTrue(url.startsWith("http://[0:0:0:0:0:0:0:1]:"), url);
+            JsonPath created = given().auth().oauth2(TestTokens.editor()).contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "eventTypes", List.of("comment.held"))).post(WEBHOOKS).then()
+                    .statusCode(201).extract().jsonPath();
+            subscriptions.add(created.getLong("id"));
+            event("comment.held", 87);
+            WebhookReceiver.Received request = await().atMost(DELIVERY).pollInterval(POLL).until(() -> {
+                worker.run();
+                return ipv6.received("/v6");
+            }, requests -> !requests.isEmpty()).get(0);
+            assertEquals(url.substring("http://".length(), url.indexOf("/v6")), request.header("host"));
         }
     }
 
