@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.OutboxRows;
 import org.newsroom.content.support.ProblemAssertions;
 import org.newsroom.content.support.SseClient;
 import org.newsroom.content.support.TestTokens;

@@ -1,4 +1,4 @@
-package org.newsroom.content.comment.live;
+package org.newsroom.content.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * wake-up PostgreSQL would send after a comment changes. {@link #ensure} writes a row only where the service did not
  * already record one (once the outbox recorder is in, it does).
  */
-final class OutboxRows {
+public final class OutboxRows {
 
     private static final String INSERT = "INSERT INTO outbox_event (type, article_id, comment_id, data, created_at,"
             + " visible_at) VALUES (?, ?, ?, ?::jsonb, now(), now()) RETURNING tx::text || '-' || id";
@@ -20,7 +20,7 @@ final class OutboxRows {
     }
 
     /** The row's position as the stream names it ({@code <tx>-<id>}). */
-    static String insert(Connection connection, String type, long articleId, long commentId, Long rootId,
+    public static String insert(Connection connection, String type, long articleId, long commentId, Long rootId,
             String status, String previousStatus) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, type);
@@ -38,7 +38,8 @@ final class OutboxRows {
     }
 
     /** A committed row of this type for the comment, unless the service recorded one; then wakes the streams. */
-    static void ensure(DataSource database, String type, long articleId, long commentId, Long rootId, String status,
+    public static void ensure(DataSource database, String type, long articleId, long commentId, Long rootId,
+            String status,
             String previousStatus) {
         try (Connection connection = database.getConnection()) {
             try (PreparedStatement existing = connection
@@ -59,7 +60,7 @@ final class OutboxRows {
     }
 
     /** The notification a change to the article's comments sends (V8). */
-    static void wake(Connection connection, long articleId) throws SQLException {
+    public static void wake(Connection connection, long articleId) throws SQLException {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('content_changes', ?)")) {
             notify.setString(1, "c:" + articleId);
             notify.execute();
