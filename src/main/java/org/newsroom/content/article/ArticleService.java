@@ -43,9 +43,10 @@ public class ArticleService {
     private final ReadDependencies dependencies;
     private final LocalChanges changes;
     private final Revisions revisions;
+    private final ArticleEvents events;
 
     public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock,
-            ReadDependencies dependencies, LocalChanges changes, Revisions revisions) {
+            ReadDependencies dependencies, LocalChanges changes, Revisions revisions, ArticleEvents events) {
         this.checked = checked;
         this.mergePatch = mergePatch;
         this.config = config;
@@ -53,6 +54,7 @@ public class ArticleService {
         this.dependencies = dependencies;
         this.changes = changes;
         this.revisions = revisions;
+        this.events = events;
     }
 
     // ---- reads
@@ -204,6 +206,7 @@ public class ArticleService {
     public void delete(String ref, ExpectedVersion expected) {
         Article article = findForWrite(ref);
         expected.check(Versions.of(article));
+        events.deleted(ArticleEvents.Before.of(article), article, Time.now(clock));
         // Paragraphs, comments and revisions go with it: ON DELETE CASCADE in the schema.
         article.delete();
     }
@@ -225,6 +228,7 @@ public class ArticleService {
         List<Paragraph> paragraphs = article.replaceBody(blocks(write), now);
         Article.flush();
         revisions.record(article, paragraphs, RevisionKind.CREATED, now);
+        events.changed(ArticleEvents.Before.NOTHING, article, now);
         return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
     }
 
@@ -238,14 +242,15 @@ public class ArticleService {
         if (write.slug() != null && !write.slug().equals(article.slug)) {
             article.slug = requireFreeSlug(write.slug());
         }
-        ArticleStatus before = article.status;
+        ArticleEvents.Before before = ArticleEvents.Before.of(article);
         applyMetadata(article, write, now);
         List<Paragraph> paragraphs = replaceBody
                 ? article.replaceBody(blocks(write), now)
                 : Paragraph.listByArticle(article.id);
         // The version is read after the flush: the answer's ETag is the stored one.
         Article.flush();
-        revisions.record(article, paragraphs, kind.afterStatus(before, article.status), now);
+        revisions.record(article, paragraphs, kind.afterStatus(before.status(), article.status), now);
+        events.changed(before, article, now);
         return Versioned.written(ArticleResponse.from(article, paragraphs), Versions.of(article));
     }
 
@@ -253,6 +258,8 @@ public class ArticleService {
     void recordBodyChange(Article article, RevisionKind kind) {
         Article.flush();
         revisions.record(article, Paragraph.listByArticle(article.id), kind, article.updatedAt);
+        // A block write changes neither status nor filing: what was visible stays so.
+        events.changed(ArticleEvents.Before.of(article), article, article.updatedAt);
     }
 
     private static void applyMetadata(Article article, ArticleWrite write, Instant now) {

@@ -22,6 +22,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.outbox.EventType;
 import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
@@ -57,9 +58,10 @@ public class CommentService {
     private final Clock clock;
     private final ReadDependencies dependencies;
     private final LocalChanges changes;
+    private final CommentEvents events;
 
     public CommentService(ArticleService articles, ContentConfig config, HoldRules holdRules, RateLimiter rateLimiter,
-            Clock clock, ReadDependencies dependencies, LocalChanges changes) {
+            Clock clock, ReadDependencies dependencies, LocalChanges changes, CommentEvents events) {
         this.articles = articles;
         this.config = config;
         this.holdRules = holdRules;
@@ -67,6 +69,7 @@ public class CommentService {
         this.clock = clock;
         this.dependencies = dependencies;
         this.changes = changes;
+        this.events = events;
     }
 
     @Idempotent
@@ -94,6 +97,9 @@ public class CommentService {
         if (comment.status == CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
         }
+        events.changed(comment.status == CommentStatus.PUBLISHED
+                ? EventType.COMMENT_PUBLISHED
+                : EventType.COMMENT_HELD, comment, null, now);
         return CreatedCommentResponse.from(comment, token);
     }
 
@@ -180,13 +186,15 @@ public class CommentService {
             throw new ApiException(ErrorCode.EDIT_WINDOW_CLOSED,
                     "This comment could be edited until " + comment.editableUntil);
         }
-        boolean wasPublished = comment.status == CommentStatus.PUBLISHED;
+        CommentStatus previous = comment.status;
         comment.editBody(Text.normalized(edit.body()), now);
         holdRules.reasonToHoldEdit(comment.body).ifPresent(comment::hold);
-        if (wasPublished && comment.status != CommentStatus.PUBLISHED) {
+        if (previous == CommentStatus.PUBLISHED && comment.status != CommentStatus.PUBLISHED) {
             comment.threadChanged(now);
         }
-        Comment.flush();
+        events.changed(comment.status == CommentStatus.PUBLISHED
+                ? EventType.COMMENT_UPDATED
+                : EventType.COMMENT_HELD, comment, previous, now);
         return Versioned.written(CommentResponse.from(comment), version(comment));
     }
 
@@ -206,6 +214,7 @@ public class CommentService {
                 ModerationDecision.record(comment, actor.moderator(), "delete", null, previous, now);
             }
             comment.threadChanged(now);
+            events.changed(EventType.COMMENT_DELETED, comment, previous, now);
         }
     }
 
@@ -236,6 +245,7 @@ public class CommentService {
             if (!comment.approved && comment.reportCount >= config.comments().reportsToHold()) {
                 comment.hold(HoldRules.REPORTS);
                 comment.threadChanged(now);
+                events.changed(EventType.COMMENT_HELD, comment, CommentStatus.PUBLISHED, now);
             }
         }
         // The same answer either way; a report this client had filed before changed nothing, and is not remembered.

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.newsroom.content.comment.Comment;
+import org.newsroom.content.comment.CommentEvents;
 import org.newsroom.content.comment.CommentService;
 import org.newsroom.content.comment.CommentStatus;
 import org.newsroom.content.comment.ModerationDecision;
@@ -33,10 +34,12 @@ public class ModerationService {
 
     private final Clock clock;
     private final LocalChanges changes;
+    private final CommentEvents events;
 
-    public ModerationService(Clock clock, LocalChanges changes) {
+    public ModerationService(Clock clock, LocalChanges changes, CommentEvents events) {
         this.clock = clock;
         this.changes = changes;
+        this.events = events;
     }
 
     /** Never kept by a shared cache, but revalidated like any list (a moderator's client may hold the page). */
@@ -76,7 +79,7 @@ public class ModerationService {
         if (previous != target) {
             comment.threadChanged(now);
         }
-        Comment.flush();
+        events.decided(comment, decision.action(), previous, now);
         return Versioned.written(ModeratedComment.from(comment), CommentService.version(comment));
     }
 }
