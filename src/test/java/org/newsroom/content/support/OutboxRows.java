@@ -4,12 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
- * Outbox rows (V11) of comment events, written by hand where a test needs to control their transactions, and the
- * wake-up PostgreSQL would send after a comment changes. {@link #ensure} writes a row only where the service did not
- * already record one (once the outbox recorder is in, it does).
+ * Outbox rows (V11) of comment events, written by hand where a test needs to control their transactions (which
+ * commits first, how many), and the wake-up PostgreSQL sends after a comment changes.
  */
 public final class OutboxRows {
 
@@ -34,28 +32,6 @@ public final class OutboxRows {
                 row.next();
                 return row.getString(1);
             }
-        }
-    }
-
-    /** A committed row of this type for the comment, unless the service recorded one; then wakes the streams. */
-    public static void ensure(DataSource database, String type, long articleId, long commentId, Long rootId,
-            String status,
-            String previousStatus) {
-        try (Connection connection = database.getConnection()) {
-            try (PreparedStatement existing = connection
-                    .prepareStatement("SELECT 1 FROM outbox_event WHERE comment_id = ? AND type = ?")) {
-                existing.setLong(1, commentId);
-                existing.setString(2, type);
-                try (ResultSet row = existing.executeQuery()) {
-                    if (row.next()) {
-                        return;
-                    }
-                }
-            }
-            insert(connection, type, articleId, commentId, rootId, status, previousStatus);
-            wake(connection, articleId);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
