@@ -186,7 +186,8 @@ class OpenApiContractTest {
                 .toString();
         List<String> checked = new ArrayList<>();
         operations((where, operation) -> {
-            if (!where.startsWith("get ")) {
+            // A live stream (text/event-stream) has no end to read, no ETag and no 304: CommentStreamTest checks it.
+            if (!where.startsWith("get ") || where.endsWith("/comments/stream")) {
                 return;
             }
             String template = where.substring(4);
