@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
@@ -48,6 +49,8 @@ class OutboxReads {
             + " ORDER BY e.tx, e.id";
 
     private final AgroalDataSource dataSource;
+    /** Statements run by {@link #after}: one per look of an article's streams, however many streams it has. */
+    private final AtomicLong looks = new AtomicLong();
 
     OutboxReads(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -86,7 +89,12 @@ class OutboxReads {
         }
     }
 
+    long looks() {
+        return looks.get();
+    }
+
     Batch after(long articleId, StreamPosition after, int limit) throws SQLException {
+        looks.incrementAndGet();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(NEXT)) {
             statement.setLong(1, articleId);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.content.shared.dev.DevServices;
 import org.newsroom.content.support.PackagedApp;
 import org.newsroom.content.support.PackagedAppServices;
+import org.newsroom.content.support.ProblemAssertions;
 import org.newsroom.content.support.RawHttp;
 import org.newsroom.content.support.SseClient;
 import org.newsroom.content.support.TestTokens;
@@ -37,6 +38,9 @@ class CommentStreamIT {
     private static final Duration WITHIN = Duration.ofSeconds(1);
     /** How long the test goes on waiting past the bound, so that a failure says how late the event came. */
     private static final Duration GRACE = Duration.ofSeconds(5);
+
+    /** B's cap on open streams (content.comments.stream.max-per-instance), under the per-client one (10). */
+    private static final int B_MAX_STREAMS = 2;
 
     private static PackagedApp instanceB;
 
@@ -94,10 +98,39 @@ class CommentStreamIT {
         }
     }
 
+    @Test
+    void bRefusesOneStreamMoreThanItsCapWithA429ProblemAndRetryAfter() {
+        int b = instanceB().port();
+        long article = publishedArticle(RestAssured.port);
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < B_MAX_STREAMS; i++) {
+                // The other tests' streams count until B has seen their connections close.
+                SseClient[] stream = new SseClient[1];
+                org.awaitility.Awaitility.await().atMost(GRACE).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    stream[0] = open(b, article, Map.of());
+                    if (stream[0].status() != 200) {
+                        stream[0].close();
+                    }
+                    return stream[0].status() == 200;
+                });
+                open.add(stream[0]);
+            }
+            String path = "/api/v1/articles/" + article + "/comments/stream";
+            RawHttp.Response refused = RawHttp.send("127.0.0.1", b, "GET", path, Map.of("Accept", "text/event-stream"),
+                    null);
+            ProblemAssertions.problem(refused, "TOO_MANY_STREAMS", path);
+            assertEquals("30", refused.header("Retry-After"));
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     private static synchronized PackagedApp instanceB() {
         if (instanceB == null) {
             Map<String, String> settings = new HashMap<>(PackagedAppServices.settings(DevServices.postgresJdbcUrl()));
             settings.put("quarkus.http.port", "0");
+            settings.put("content.comments.stream.max-per-instance", Integer.toString(B_MAX_STREAMS));
             instanceB = PackagedApp.start(settings);
         }
         return instanceB;

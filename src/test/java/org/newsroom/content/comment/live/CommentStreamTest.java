@@ -46,6 +46,9 @@ class CommentStreamTest {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    OutboxReads reads;
+
     @Test
     void sendsACommentPostedWhileTheStreamIsOpenAsItsPublicJsonNeverCachedNorCompressed() {
         long article = publishedArticle();
@@ -285,6 +288,42 @@ class CommentStreamTest {
                     return another.status() == 200;
                 }
             });
+        } finally {
+            streams.forEach(SseClient::close);
+        }
+    }
+
+    /**
+     * One statement per article per wake-up, shared by all of its streams on the instance (not one per stream): four
+     * streams of one article get a new comment from at most three statements (the commit's own wake-up, PostgreSQL's
+     * notification, and one to spare for a heartbeat's look or the last opening's), where a statement per stream would
+     * be four at least.
+     */
+    @Test
+    void theStreamsOfAnArticleShareOneStatementPerWakeUp() {
+        long article = publishedArticle();
+        List<SseClient> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                SseClient[] stream = new SseClient[1];
+                // Other tests' streams count against the per-client cap until their connections are seen closed.
+                Awaitility.await(() -> {
+                    stream[0] = open(article, Map.of());
+                    if (stream[0].status() != 200) {
+                        stream[0].close();
+                    }
+                    return stream[0].status() == 200;
+                });
+                streams.add(stream[0]);
+                stream[0].next(e -> e.comments().contains("ready"), SOON).orElseThrow();
+            }
+            long before = reads.looks();
+            long comment = postComment(article, "Shared", null);
+            for (SseClient stream : streams) {
+                assertEquals(comment, JsonPath.from(awaitNamed(stream, "comment").data()).getLong("id"));
+            }
+            long statements = reads.looks() - before;
+            assertTrue(statements <= 3, statements + " statements brought one comment to four streams");
         } finally {
             streams.forEach(SseClient::close);
         }
