@@ -62,8 +62,9 @@ class CommentStreamIT {
             stream.next(e -> e.comments().contains("ready"), GRACE).orElseThrow();
             for (int i = 0; i < 3; i++) {
                 String body = "Through A " + i + " " + UUID.randomUUID();
-                RawHttp.Response posted = post(a, article, body);
+                // Timed from when the POST is sent: the event may reach B before A's answer reaches this test.
                 long postedAt = System.nanoTime();
+                RawHttp.Response posted = post(a, article, body);
                 SseClient.Event event = stream.next(e -> e.named("comment"), WITHIN.plus(GRACE))
                         .orElseThrow(() -> new AssertionError("no comment event on B; seen " + stream.seen()));
                 Duration took = Duration.ofNanos(event.receivedAtNanos() - postedAt);
