@@ -39,6 +39,7 @@ public final class SseClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
+    private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean ended;
     private String body;
 
@@ -124,6 +125,11 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The stream's lines as they came, so far. */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** Every block taken so far with {@link #next}. */
     public List<Event> seen() {
         return seen;
@@ -159,6 +165,7 @@ public final class SseClient implements AutoCloseable {
             boolean any = false;
             String line;
             while ((line = lines.readLine()) != null) {
+                this.lines.add(line);
                 if (line.isEmpty()) {
                     if (any) {
                         events.add(new Event(name, id, data == null ? null : data.toString(), List.copyOf(comments),

@@ -65,7 +65,7 @@ public class CommentStreamResource {
     // no-store: no cache keeps it (CachedReads skips it too); X-Accel-Buffering: nginx must not buffer it.
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
-    @Operation(operationId = "streamComments", summary = "Live comments of an article (Server-Sent Events)", description = "Events: comment (a comment readers may see now, new or edited: its JSON as in the lists), removed ({id}: deleted or held), replies ({id, replyCount} of a thread), reload (re-read the lists: too far behind), closed ({reason}; the stream ends). Each event's id is its position; Last-Event-ID resumes after it. A ': heartbeat' line every ~15 s. Never cached.")
+    @Operation(operationId = "streamComments", summary = "Live comments of an article (Server-Sent Events)", description = "Events: comment (a comment readers may see now, new or edited: its JSON as in the lists), removed ({id}: deleted or held), replies ({id, replyCount} of a thread), reload (re-read the lists: too far behind), closed ({reason}; the stream ends). Each event's id is its position; Last-Event-ID resumes after it. A ':heartbeat' comment line every ~15 s. Never cached.")
     @APIResponse(responseCode = "200", description = "The stream: text/event-stream, Cache-Control: no-store", headers = @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: Last-Event-ID is not an id this stream sent; or UNKNOWN_PARAMETER")
     @APIResponse(responseCode = "404", description = ProblemDocs.NOT_FOUND)

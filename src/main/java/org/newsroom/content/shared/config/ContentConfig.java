@@ -179,7 +179,7 @@ public interface ContentConfig {
 
         interface Stream {
 
-            /** An SSE comment line ({@code : heartbeat}) this often keeps idle connections and proxies open. */
+            /** An SSE comment line ({@code :heartbeat}) this often keeps idle connections and proxies open. */
             @WithDefault("PT15S")
             Duration heartbeat();
 

@@ -72,6 +72,12 @@ class CommentStreamTest {
             assertEquals(0, data.getInt("replyCount"));
             assertNull(data.get("token"), "the author's token is never in the stream");
             assertNotNull(StreamPosition.parse(sent.id()).orElse(null), sent.toString());
+            // As docs/http-api.md §12 shows it.
+            List<String> lines = stream.lines();
+            assertEquals(List.of(":ready", "id:" + ready.id(), "retry:2000", ""), lines.subList(0, 4));
+            int at = lines.indexOf("id:" + sent.id());
+            assertEquals(List.of("id:" + sent.id(), "event:comment", "data:" + sent.data(), ""),
+                    lines.subList(at, at + 4), String.join("\n", lines));
         }
     }
 
