@@ -33,6 +33,7 @@ import org.newsroom.content.shared.web.QueryParameters;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -81,6 +82,10 @@ public class CommentStreamResource {
                     .invalid(LAST_EVENT_ID, "must be the id of an event this stream sent (<tx>-<id>)")));
         }
         long articleId = comments.followable(ref);
+        if (http.method() == HttpMethod.HEAD) {
+            // The headers a GET would get, and no stream held open for a body never sent.
+            return Multi.createFrom().empty();
+        }
         return hub.open(articleId, resume, clients.of(http), sse);
     }
 }

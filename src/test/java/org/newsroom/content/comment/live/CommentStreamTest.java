@@ -49,6 +49,9 @@ class CommentStreamTest {
     @Inject
     OutboxReads reads;
 
+    @Inject
+    CommentStreamHub hub;
+
     @Test
     void sendsACommentPostedWhileTheStreamIsOpenAsItsPublicJsonNeverCachedNorCompressed() {
         long article = publishedArticle();
@@ -272,6 +275,16 @@ class CommentStreamTest {
                 .get(path).then(), "VALIDATION_FAILED", path);
         ProblemAssertions.problem(given().accept("text/event-stream").queryParam("since", "1").get(path).then(),
                 "UNKNOWN_PARAMETER", path);
+    }
+
+    @Test
+    void headAnswersTheStreamsHeadersAndHoldsNothingOpen() {
+        long article = publishedArticle();
+        int before = hub.openStreams();
+        given().head("/api/v1/articles/{id}/comments/stream", article).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/event-stream"))
+                .header("Cache-Control", "no-store");
+        assertTrue(hub.openStreams() <= before, "a HEAD opens no stream");
     }
 
     @Test
