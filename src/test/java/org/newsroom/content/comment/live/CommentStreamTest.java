@@ -17,8 +17,10 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.MovableClock;
 import org.newsroom.content.support.OutboxRows;
 import org.newsroom.content.support.ProblemAssertions;
 import org.newsroom.content.support.SseClient;
@@ -51,6 +53,14 @@ class CommentStreamTest {
 
     @Inject
     CommentStreamHub hub;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Test
     void sendsACommentPostedWhileTheStreamIsOpenAsItsPublicJsonNeverCachedNorCompressed() {
@@ -246,6 +256,18 @@ class CommentStreamTest {
         ProblemAssertions.problem(given().accept("text/event-stream")
                 .get("/api/v1/articles/{id}/comments/stream", article).then(), "COMMENTS_CLOSED",
                 "/api/v1/articles/" + article + "/comments/stream");
+    }
+
+    @Test
+    void theEndOfTheCommentPeriodEndsTheStreamWithinAHeartbeat() {
+        long article = publishedArticle();
+        try (SseClient stream = open(article, Map.of())) {
+            stream.next(SOON).orElseThrow();
+            // content.comments.close-after is P14D; the heartbeat (PT1S in the tests) looks at the article again.
+            clock.advance(Duration.ofDays(15));
+            assertEquals("comments-closed", JsonPath.from(awaitNamed(stream, "closed").data()).getString("reason"));
+            Awaitility.awaitEnded(stream);
+        }
     }
 
     @Test
