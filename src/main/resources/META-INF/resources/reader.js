@@ -12,6 +12,7 @@
         article: null, // the article on show
         commentsCursor: null,
         commentCount: 0,
+        stream: null, // the EventSource of the article on show (live comments)
         route: 0 // bumped on each navigation so that late answers for an old view are dropped
     };
 
@@ -98,6 +99,7 @@
 
     function route() {
         state.route += 1;
+        stopLiveComments();
         var match = /^#\/articles\/([^/?#]+)$/.exec(window.location.hash);
         if (match) {
             var slug;
@@ -200,6 +202,9 @@
             show($('article-view'), true);
             $('article-headline').focus();
             loadComments(article, null, routeId);
+            if (article.commentsOpen) {
+                startLiveComments(article, routeId);
+            }
         }).catch(function (error) {
             if (routeId !== state.route) {
                 return;
@@ -357,6 +362,7 @@
             box.appendChild(el('p', { 'class': 'comment-body muted' }, 'This comment was deleted.'));
         }
         item.appendChild(box);
+        item.__comment = comment;
 
         if (comment.replyCount > 0 && comment.parentId === null) {
             var replies = el('ol', { 'class': 'reply-list', 'data-testid': 'reply-list' });
@@ -385,6 +391,98 @@
             item.appendChild(button);
         }
         return item;
+    }
+
+    // ---- live comments: the article's comment stream (Server-Sent Events); the browser reconnects by itself and
+    // resumes with Last-Event-ID. Everything it sends is untrusted text too.
+
+    function startLiveComments(article, routeId) {
+        if (typeof window.EventSource !== 'function') {
+            return;
+        }
+        var stream = new EventSource(API + 'articles/' + article.id + '/comments/stream');
+        state.stream = stream;
+        stream.addEventListener('open', function () {
+            $('comment-list').setAttribute('data-live', 'open'); // the stream answered (tests and styles)
+        });
+        stream.addEventListener('error', function () {
+            $('comment-list').setAttribute('data-live', 'reconnecting');
+        });
+        var parse = function (event) {
+            if (routeId !== state.route) {
+                return null;
+            }
+            try {
+                return JSON.parse(event.data);
+            } catch (e) {
+                return null;
+            }
+        };
+        stream.addEventListener('comment', function (event) {
+            var comment = parse(event);
+            if (comment) {
+                liveComment(comment);
+            }
+        });
+        stream.addEventListener('removed', function (event) {
+            var removed = parse(event);
+            var node = removed && commentNode(removed.id);
+            if (node) {
+                if (node.parentNode === $('comment-list')) {
+                    state.commentCount -= 1;
+                    show($('comments-empty'), state.commentCount === 0);
+                }
+                node.remove();
+            }
+        });
+        stream.addEventListener('replies', function (event) {
+            var replies = parse(event);
+            var node = replies && commentNode(replies.id);
+            if (node && node.__comment && node.__comment.replyCount !== replies.replyCount) {
+                node.__comment.replyCount = replies.replyCount;
+                node.replaceWith(commentItem(node.__comment));
+            }
+        });
+        stream.addEventListener('reload', function () {
+            if (routeId === state.route) {
+                $('comment-list').replaceChildren();
+                state.commentCount = 0;
+                loadComments(article, null, routeId);
+            }
+        });
+        stream.addEventListener('closed', function () {
+            stream.close();
+            if (routeId === state.route) {
+                show($('comments-closed'), true);
+            }
+        });
+    }
+
+    function stopLiveComments() {
+        $('comment-list').removeAttribute('data-live');
+        if (state.stream) {
+            state.stream.close();
+            state.stream = null;
+        }
+    }
+
+    function commentNode(id) {
+        return document.querySelector('[data-testid="comment"][data-comment-id="' + Number(id) + '"]');
+    }
+
+    /** A comment readers may see now: an edit replaces it in place, a new one joins the end of the loaded list. */
+    function liveComment(comment) {
+        var existing = commentNode(comment.id);
+        if (existing) {
+            var fresh = commentItem(comment);
+            existing.replaceChild(fresh.firstChild, existing.firstChild);
+            existing.__comment = comment;
+            return;
+        }
+        // Oldest first: a new top-level comment belongs after every page, so it is shown once the last one is.
+        if (comment.parentId === null && !state.commentsCursor) {
+            addComment($('comment-list'), comment);
+        }
     }
 
     // ---- the comment form
@@ -496,7 +594,9 @@
                 if (response.status === 201 && json) {
                     rememberToken(json);
                     delete json.token;
-                    addComment($('comment-list'), json);
+                    if (!commentNode(json.id)) { // the live stream may have shown it already
+                        addComment($('comment-list'), json);
+                    }
                     $('comment-body').value = '';
                     setText($('comment-form-success'), json.status === 'pending'
                         ? 'Thank you: your comment is awaiting moderation.'

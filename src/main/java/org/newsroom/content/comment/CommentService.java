@@ -83,9 +83,7 @@ public class CommentService {
     public CreatedCommentResponse store(String articleRef, CommentRequest request, String clientAddress) {
         Article article = articles.findReadable(articleRef, false);
         Instant now = Time.now(clock);
-        if (!article.commentsOpen || article.publishedAt.plus(config.comments().closeAfter()).isBefore(now)) {
-            throw new ApiException(ErrorCode.COMMENTS_CLOSED, "Comments on this article are closed");
-        }
+        requireCommentsOpen(article, now);
         Comment parent = request.parentId() == null ? null : publishedParent(article, request.parentId());
         rateLimiter.check(RateLimiter.Counted.COMMENTS, clientAddress, now);
         String body = Text.normalized(request.body());
@@ -103,6 +101,22 @@ public class CommentService {
                 ? EventType.COMMENT_PUBLISHED
                 : EventType.COMMENT_HELD, comment, null, now);
         return CreatedCommentResponse.from(comment, token);
+    }
+
+    /**
+     * The article whose comments a live stream follows (comment/live): readable, its comments open; else a 404 or a
+     * 409 problem.
+     */
+    public long followable(String articleRef) {
+        Article article = articles.findReadable(articleRef, false);
+        requireCommentsOpen(article, Time.now(clock));
+        return article.id;
+    }
+
+    private void requireCommentsOpen(Article article, Instant now) {
+        if (!article.commentsOpen || article.publishedAt.plus(config.comments().closeAfter()).isBefore(now)) {
+            throw new ApiException(ErrorCode.COMMENTS_CLOSED, "Comments on this article are closed");
+        }
     }
 
     public Read<Page<CommentResponse>> listTopLevel(String articleRef, boolean newestFirst, int limit, String cursor,

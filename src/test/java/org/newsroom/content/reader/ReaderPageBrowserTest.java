@@ -273,6 +273,43 @@ class ReaderPageBrowserTest {
         assertTrue(refused.isEmpty(), refused.toString());
     }
 
+    @Test
+    void aNewCommentBySomeoneElseAppearsWithoutAReloadAndLeavesWhenDeleted() throws IOException {
+        ChromeDriver browser = browser(); // skips the test where there is no Chromium
+        Map<String, Object> created = Fixtures.createArticle(Map.of("headline", Fixtures.unique("Live story"),
+                "status", "published", "publishedAt", Instant.now().minusSeconds(5).toString(), "paragraphs",
+                List.of(Map.of("type", "paragraph", "text", "Talk below.")))).jsonPath().getMap("$");
+        long articleId = ((Number) created.get("id")).longValue();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(page.toString() + "#/articles/" + created.get("slug"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comments-empty")));
+        // Set in this document: a reload would lose it.
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+        // The stream is open (its first line has arrived) before someone else posts.
+        wait.until(ExpectedConditions.attributeToBe(By.id("comment-list"), "data-live", "open"));
+
+        String body = Fixtures.unique("Posted elsewhere");
+        var posted = given().contentType(ContentType.JSON)
+                .body(Map.of("authorName", "Someone Else", "body", body))
+                .post("/api/v1/articles/" + articleId + "/comments").then().statusCode(201).extract().jsonPath();
+        long commentId = posted.getLong("id");
+        By node = By.cssSelector("#comment-list > [data-comment-id='" + commentId + "']");
+        WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(node));
+        assertEquals(body, comment.findElement(By.cssSelector("[data-testid='comment-body-text']")).getText());
+        assertEquals("Someone Else", comment.findElement(By.cssSelector("[data-testid='comment-author']")).getText());
+        assertTrue(browser.findElement(By.id("comments-empty")).getAttribute("hidden") != null);
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
+                "the page was not reloaded");
+
+        given().header("Comment-Token", posted.getString("token")).delete("/api/v1/comments/" + commentId).then()
+                .statusCode(204);
+        wait.until(ExpectedConditions.numberOfElementsToBe(node, 0));
+
+        List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), refused.toString());
+    }
+
     // ---- the browser
 
     private ChromeDriver browser() throws IOException {

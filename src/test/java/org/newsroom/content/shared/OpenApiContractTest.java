@@ -189,7 +189,8 @@ class OpenApiContractTest {
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id").toString();
         List<String> checked = new ArrayList<>();
         operations((where, operation) -> {
-            if (!where.startsWith("get ")) {
+            // A live stream (text/event-stream) has no end to read, no ETag and no 304: CommentStreamTest checks it.
+            if (!where.startsWith("get ") || where.endsWith("/comments/stream")) {
                 return;
             }
             String template = where.substring(4);

@@ -41,6 +41,7 @@ public final class ProblemAssertions {
             Map.entry("IDEMPOTENCY_KEY_REUSED", new Kind(422, "idempotency-key-reused", "Idempotency key reused")),
             Map.entry("PRECONDITION_REQUIRED", new Kind(428, "precondition-required", "Precondition required")),
             Map.entry("RATE_LIMITED", new Kind(429, "rate-limited", "Too many requests")),
+            Map.entry("TOO_MANY_STREAMS", new Kind(429, "too-many-streams", "Too many open streams")),
             Map.entry("INTERNAL", new Kind(500, "internal", "Internal error")),
             Map.entry("SERVICE_UNAVAILABLE", new Kind(503, "service-unavailable", "Service unavailable")),
             Map.entry("OVERLOADED", new Kind(503, "overloaded", "Too busy right now")));

@@ -38,6 +38,8 @@ public class CachedReads {
     static final String TICKET = "content.cache.ticket";
     /** The header of a comment's author (comment/CommentResource), who may see their own held comment. */
     private static final String COMMENT_TOKEN = "Comment-Token";
+    /** The live comment streams' paths end so ({@code /articles/{ref}/comments/stream}). */
+    private static final String STREAM_SUFFIX = "/comments/stream";
     /**
      * After Quarkus's own filters (CORS at 300, authentication at 200, authorization at 100), whose headers every
      * answer gets, cached or not; before the endpoints.
@@ -93,7 +95,15 @@ public class CachedReads {
         String path = request.path();
         MultiMap headers = request.headers();
         return path != null && (path.startsWith(ApiPaths.BASE + "/") || path.startsWith("/feeds/"))
-                && !headers.contains(HttpHeaders.AUTHORIZATION) && !headers.contains(COMMENT_TOKEN);
+                && !isStream(path) && !headers.contains(HttpHeaders.AUTHORIZATION) && !headers.contains(COMMENT_TOKEN);
+    }
+
+    /**
+     * A live stream (text/event-stream, comment/live) is never kept nor served from memory: it has no end to store,
+     * and each reader's stream starts where that reader is.
+     */
+    static boolean isStream(String path) {
+        return path.endsWith(STREAM_SUFFIX);
     }
 
     private static void reply(RoutingContext context, CachedAnswer answer) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,7 @@ public class ChangeListener {
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     private final RepresentationCache cache;
+    private final Event<ContentChange> changes;
     private final Duration check;
     private final String url;
     private final Optional<String> user;
@@ -51,11 +53,12 @@ public class ChangeListener {
     private volatile Connection connection;
     private Thread thread;
 
-    public ChangeListener(RepresentationCache cache, ContentConfig config,
+    public ChangeListener(RepresentationCache cache, Event<ContentChange> changes, ContentConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.cache = cache;
+        this.changes = changes;
         this.check = config.cache().listenerCheck();
         this.url = url;
         this.user = user;
@@ -67,10 +70,11 @@ public class ChangeListener {
         return "news-content cache listener " + ProcessHandle.current().pid();
     }
 
+    /**
+     * Listens even when the representation cache is off: the live comment streams (comment/live) learn from the same
+     * notifications what changed on other instances ({@link ContentChange}).
+     */
     void start(@Observes StartupEvent started) {
-        if (!cache.enabled()) {
-            return;
-        }
         running = true;
         thread = new Thread(this::listen, "cache-change-listener");
         thread.setDaemon(true);
@@ -101,6 +105,8 @@ public class ChangeListener {
                 connection = listening;
                 statement.execute("LISTEN " + CHANNEL);
                 cache.listening(true);
+                // What was announced while nobody listened is unknown: followers look again at everything.
+                changes.fire(ContentChange.everything());
                 if (failedBefore) {
                     LOG.info("Listening to PostgreSQL's change notifications again: the representation cache serves");
                     failedBefore = false;
@@ -142,19 +148,27 @@ public class ChangeListener {
 
     /** A payload of migration V8: {@code a:<article id>}, {@code c:<article id>} or {@code *}. */
     void apply(String payload) {
+        ContentChange change = parse(payload);
+        switch (change.kind()) {
+            case ARTICLE -> cache.articleChanged(change.articleId());
+            case COMMENTS -> cache.commentsChanged(change.articleId());
+            case EVERYTHING -> cache.everythingChanged();
+        }
+        changes.fire(change);
+    }
+
+    static ContentChange parse(String payload) {
         try {
             if (payload.startsWith("a:")) {
-                cache.articleChanged(Long.parseLong(payload.substring(2)));
-                return;
+                return new ContentChange(ContentChange.Kind.ARTICLE, Long.parseLong(payload.substring(2)));
             }
             if (payload.startsWith("c:")) {
-                cache.commentsChanged(Long.parseLong(payload.substring(2)));
-                return;
+                return new ContentChange(ContentChange.Kind.COMMENTS, Long.parseLong(payload.substring(2)));
             }
         } catch (NumberFormatException e) {
             // Not ours: treated as anything changing, below.
         }
-        cache.everythingChanged();
+        return ContentChange.everything();
     }
 
     private Connection connect() throws SQLException {

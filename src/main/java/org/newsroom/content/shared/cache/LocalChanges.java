@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,10 +22,13 @@ public class LocalChanges {
 
     private final TransactionSynchronizationRegistry transactions;
     private final RepresentationCache cache;
+    private final Event<ContentChange> changes;
 
-    public LocalChanges(TransactionSynchronizationRegistry transactions, RepresentationCache cache) {
+    public LocalChanges(TransactionSynchronizationRegistry transactions, RepresentationCache cache,
+            Event<ContentChange> changes) {
         this.transactions = transactions;
         this.cache = cache;
+        this.changes = changes;
     }
 
     /** An article, or one of its blocks, is being changed. */
@@ -61,6 +65,9 @@ public class LocalChanges {
             if (status == Status.STATUS_COMMITTED) {
                 articles.forEach(cache::articleChanged);
                 comments.forEach(cache::commentsChanged);
+                // The live comment streams of this instance look at once, before PostgreSQL's notification comes.
+                articles.forEach(id -> changes.fire(new ContentChange(ContentChange.Kind.ARTICLE, id)));
+                comments.forEach(id -> changes.fire(new ContentChange(ContentChange.Kind.COMMENTS, id)));
             }
         }
     }

@@ -235,6 +235,38 @@ public interface ContentConfig {
 
         RateLimit rateLimit();
 
+        /** The live comment streams ({@code GET /articles/{ref}/comments/stream}, comment/live). */
+        Stream stream();
+
+        interface Stream {
+
+            /** An SSE comment line ({@code :heartbeat}) this often keeps idle connections and proxies open. */
+            @WithDefault("PT15S")
+            Duration heartbeat();
+
+            /**
+             * How often an article's stream looks again while an event is held back by an older transaction that has
+             * not ended yet (events go out in commit-safe order, docs/http-api.md: Live comments).
+             */
+            @WithDefault("PT0.3S")
+            Duration recheck();
+
+            /**
+             * The most events replayed after a reconnect ({@code Last-Event-ID}); a client further behind gets a
+             * {@code reload} event instead.
+             */
+            @WithDefault("500")
+            int replayLimit();
+
+            /** Open streams per client address (shared/client); beyond it a 429 problem. */
+            @WithDefault("10")
+            int maxPerClient();
+
+            /** Open streams on this instance; beyond it a 429 problem. */
+            @WithDefault("2000")
+            int maxPerInstance();
+        }
+
         interface RateLimit {
 
             @WithDefault("5")

@@ -29,16 +29,19 @@ public enum ErrorCode {
                                                                                                             "Precondition required"), RATE_LIMITED(
                                                                                                                     429,
                                                                                                                     "rate-limited",
-                                                                                                                    "Too many requests"), INTERNAL(
-                                                                                                                            500,
-                                                                                                                            "internal",
-                                                                                                                            "Internal error"), SERVICE_UNAVAILABLE(
-                                                                                                                                    503,
-                                                                                                                                    "service-unavailable",
-                                                                                                                                    "Service unavailable"), OVERLOADED(
+                                                                                                                    "Too many requests"), TOO_MANY_STREAMS(
+                                                                                                                            429,
+                                                                                                                            "too-many-streams",
+                                                                                                                            "Too many open streams"), INTERNAL(
+                                                                                                                                    500,
+                                                                                                                                    "internal",
+                                                                                                                                    "Internal error"), SERVICE_UNAVAILABLE(
                                                                                                                                             503,
-                                                                                                                                            "overloaded",
-                                                                                                                                            "Too busy right now");
+                                                                                                                                            "service-unavailable",
+                                                                                                                                            "Service unavailable"), OVERLOADED(
+                                                                                                                                                    503,
+                                                                                                                                                    "overloaded",
+                                                                                                                                                    "Too busy right now");
 
     private static final String TYPE_BASE = "https://content.example/problems/";
 
