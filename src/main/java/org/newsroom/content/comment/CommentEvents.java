@@ -45,7 +45,8 @@ public class CommentEvents {
         data.put("id", comment.id);
         data.put("articleId", comment.articleId);
         data.put("parentId", comment.parentId);
-        data.put("rootId", comment.rootId);
+        // As in the comment's JSON: a top-level comment is its own thread's root.
+        data.put("rootId", comment.threadRootId());
         data.put("status", comment.status.wire());
         data.put("previousStatus", previous == null ? null : previous.wire());
         data.put("version", CommentService.version(comment).tag());

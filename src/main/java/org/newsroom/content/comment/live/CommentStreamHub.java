@@ -303,7 +303,8 @@ public class CommentStreamHub {
         } else if (wasPublished || "comment.deleted".equals(event.type())) {
             frames.add(new Frame("removed", write(new Removed(event.commentId()))));
         }
-        if (event.rootId() != null && published != wasPublished && event.rootReplyCount() != null) {
+        boolean reply = event.rootId() != null && event.rootId() != event.commentId();
+        if (reply && published != wasPublished && event.rootReplyCount() != null) {
             frames.add(new Frame("replies", write(new Replies(event.rootId(), event.rootReplyCount()))));
         }
         return frames;

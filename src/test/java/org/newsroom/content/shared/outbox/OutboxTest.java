@@ -137,6 +137,8 @@ class OutboxTest {
         assertEquals(List.of("comment.published", "comment.published", "comment.updated", "comment.held",
                 "moderation.decided", "comment.deleted"), events.stream().map(Event::type).toList());
         assertEquals(List.of(id, reply, id, held, held, id), events.stream().map(Event::commentId).toList());
+        assertEquals(id, events.get(0).data().get("rootId").asLong(), "a top-level comment is its thread's root");
+        assertTrue(events.get(0).data().get("parentId").isNull());
         JsonNode replied = events.get(1).data();
         assertEquals(id, replied.get("parentId").asLong());
         assertEquals(id, replied.get("rootId").asLong());
