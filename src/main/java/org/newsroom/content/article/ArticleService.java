@@ -17,6 +17,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.newsroom.content.shared.validation.Checked;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
@@ -44,9 +45,11 @@ public class ArticleService {
     private final LocalChanges changes;
     private final Revisions revisions;
     private final ArticleEvents events;
+    private final ServiceMetrics metrics;
 
     public ArticleService(Checked checked, MergePatch mergePatch, ContentConfig config, Clock clock,
-            ReadDependencies dependencies, LocalChanges changes, Revisions revisions, ArticleEvents events) {
+            ReadDependencies dependencies, LocalChanges changes, Revisions revisions, ArticleEvents events,
+            ServiceMetrics metrics) {
         this.checked = checked;
         this.mergePatch = mergePatch;
         this.config = config;
@@ -55,6 +58,7 @@ public class ArticleService {
         this.changes = changes;
         this.revisions = revisions;
         this.events = events;
+        this.metrics = metrics;
     }
 
     // ---- reads
@@ -97,6 +101,7 @@ public class ArticleService {
 
     /** A page of a search ({@code q}): it ranks every match, so it is one of the expensive reads (ExpensiveReads). */
     public Read<Page<ArticleSummary>> search(ArticleListQuery query, boolean editor, KnownVersions known) {
+        metrics.search();
         return json(page(query), query, editor, known);
     }
 
@@ -106,6 +111,7 @@ public class ArticleService {
     }
 
     public Read<TextPage> searchText(ArticleListQuery query, boolean editor, KnownVersions known) {
+        metrics.search();
         return text(page(query), query, editor, known);
     }
 

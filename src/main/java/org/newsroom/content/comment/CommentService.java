@@ -22,6 +22,7 @@ import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.idempotency.IdempotencyKey;
 import org.newsroom.content.shared.idempotency.Idempotent;
 import org.newsroom.content.shared.idempotency.Posted;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.newsroom.content.shared.outbox.EventType;
 import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
@@ -59,9 +60,11 @@ public class CommentService {
     private final ReadDependencies dependencies;
     private final LocalChanges changes;
     private final CommentEvents events;
+    private final ServiceMetrics metrics;
 
     public CommentService(ArticleService articles, ContentConfig config, HoldRules holdRules, RateLimiter rateLimiter,
-            Clock clock, ReadDependencies dependencies, LocalChanges changes, CommentEvents events) {
+            Clock clock, ReadDependencies dependencies, LocalChanges changes, CommentEvents events,
+            ServiceMetrics metrics) {
         this.articles = articles;
         this.config = config;
         this.holdRules = holdRules;
@@ -70,6 +73,7 @@ public class CommentService {
         this.dependencies = dependencies;
         this.changes = changes;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Idempotent
@@ -100,6 +104,7 @@ public class CommentService {
         events.changed(comment.status == CommentStatus.PUBLISHED
                 ? EventType.COMMENT_PUBLISHED
                 : EventType.COMMENT_HELD, comment, null, now);
+        metrics.commentPosted(comment.status != CommentStatus.PUBLISHED);
         return CreatedCommentResponse.from(comment, token);
     }
 
@@ -212,6 +217,7 @@ public class CommentService {
             comment.changeStatus(CommentStatus.DELETED, now);
             if (!author) {
                 ModerationDecision.record(comment, actor.moderator(), "delete", null, previous, now);
+                metrics.moderationDecision("delete");
             }
             comment.threadChanged(now);
             events.changed(EventType.COMMENT_DELETED, comment, previous, now);
@@ -248,6 +254,7 @@ public class CommentService {
                 events.changed(EventType.COMMENT_HELD, comment, CommentStatus.PUBLISHED, now);
             }
         }
+        metrics.report(filed);
         // The same answer either way; a report this client had filed before changed nothing, and is not remembered.
         return Posted.accepted(new ReportReceived("received"), filed);
     }

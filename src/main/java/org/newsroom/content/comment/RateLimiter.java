@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.error.ErrorCode;
 import org.newsroom.content.shared.error.RetryLaterException;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 
 /**
  * Comments, and reports, per client, a minute and an hour (docs/http-api.md §5), each counted from its own table, so
@@ -52,9 +53,11 @@ public class RateLimiter {
     }
 
     private final ContentConfig config;
+    private final ServiceMetrics metrics;
 
-    public RateLimiter(ContentConfig config) {
+    public RateLimiter(ContentConfig config, ServiceMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Makes this client's writes of this kind take turns until the transaction ends. */
@@ -74,11 +77,12 @@ public class RateLimiter {
         checkWindow(counted, newest, now, HOUR, perHour, "an hour");
     }
 
-    private static void checkWindow(Counted counted, List<Instant> newestInWindow, Instant now, Duration window,
-            int allowed, String unit) {
+    private void checkWindow(Counted counted, List<Instant> newestInWindow, Instant now, Duration window, int allowed,
+            String unit) {
         if (newestInWindow.size() < allowed) {
             return;
         }
+        metrics.rateLimited(counted == Counted.REPORTS);
         // A place frees up when the oldest of the last `allowed` leaves the window.
         Instant oldestCounted = newestInWindow.get(allowed - 1);
         long retryAfter = Duration.between(now, oldestCounted.plus(window)).toSeconds() + 1;

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.newsroom.content.article.ArticleService;
 import org.newsroom.content.article.ArticleSummary;
 import org.newsroom.content.article.Paragraph;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Read;
@@ -33,13 +34,16 @@ public class FeedService {
     static final String TITLE = "News content";
 
     private final ArticleService articles;
+    private final ServiceMetrics metrics;
 
-    public FeedService(ArticleService articles) {
+    public FeedService(ArticleService articles, ServiceMetrics metrics) {
         this.articles = articles;
+        this.metrics = metrics;
     }
 
     /** The feed as its kind writes it: RSS or Atom XML, or a JSON Feed record. */
     public Read<Object> feed(FeedKind kind, FeedFilter filter, FeedLinks links, KnownVersions known) {
+        metrics.feed(kind);
         Listed<ArticleSummary> latest = articles.latest(filter.section(), filter.tags(), SIZE);
         List<ArticleSummary> rows = latest.page().items();
         Instant lastModified = rows.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(null);

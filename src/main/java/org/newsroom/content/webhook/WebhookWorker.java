@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.config.ContentConfig;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,12 +53,15 @@ public class WebhookWorker {
     private final WebhookSender sender;
     private final ObjectMapper json;
     private final RetrySchedule schedule;
+    private final ServiceMetrics metrics;
     private final ExecutorService sending;
     /** One permit per sender: a claim is made only for a sender that is free. */
     private final Semaphore senders;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookWorker(ContentConfig config, Clock clock, WebhookSender sender, ObjectMapper json) {
+    public WebhookWorker(ContentConfig config, Clock clock, WebhookSender sender, ObjectMapper json,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.settings = config.webhooks();
         this.clock = clock;
         this.sender = sender;
@@ -162,10 +166,13 @@ public class WebhookWorker {
                 StandardWebhooks.signature(claim.secret(), messageId, timestamp, body), body);
         Instant now = Time.now(clock);
         if (attempt.delivered()) {
+            metrics.webhookAttempt("delivered");
             record(claim, WebhookDelivery.DELIVERED, null, attempt, now);
         } else if (claim.attempt() >= schedule.maxAttempts()) {
+            metrics.webhookAttempt("failed");
             record(claim, WebhookDelivery.FAILED, null, attempt, null);
         } else {
+            metrics.webhookAttempt("retrying");
             Duration wait = schedule.retryAfter(attempt.retryAfter(), now);
             if (wait == null) {
                 wait = schedule.backoff(claim.attempt(), random);

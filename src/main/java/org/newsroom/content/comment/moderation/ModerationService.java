@@ -17,6 +17,7 @@ import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.cache.LocalChanges;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.newsroom.content.shared.validation.Text;
 import org.newsroom.content.shared.version.Audience;
 import org.newsroom.content.shared.version.ExpectedVersion;
@@ -35,11 +36,13 @@ public class ModerationService {
     private final Clock clock;
     private final LocalChanges changes;
     private final CommentEvents events;
+    private final ServiceMetrics metrics;
 
-    public ModerationService(Clock clock, LocalChanges changes, CommentEvents events) {
+    public ModerationService(Clock clock, LocalChanges changes, CommentEvents events, ServiceMetrics metrics) {
         this.clock = clock;
         this.changes = changes;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** Never kept by a shared cache, but revalidated like any list (a moderator's client may hold the page). */
@@ -80,6 +83,7 @@ public class ModerationService {
             comment.threadChanged(now);
         }
         events.decided(comment, decision.action(), previous, now);
+        metrics.moderationDecision(decision.action());
         return Versioned.written(ModeratedComment.from(comment), CommentService.version(comment));
     }
 }

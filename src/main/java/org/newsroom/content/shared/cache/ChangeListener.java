@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.content.shared.config.ContentConfig;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.postgresql.PGProperty;
@@ -46,6 +47,7 @@ public class ChangeListener {
     private final RepresentationCache cache;
     private final Event<ContentChange> changes;
     private final Duration check;
+    private final ServiceMetrics metrics;
     private final String url;
     private final Optional<String> user;
     private final Optional<String> password;
@@ -54,12 +56,15 @@ public class ChangeListener {
     private Thread thread;
 
     public ChangeListener(RepresentationCache cache, Event<ContentChange> changes, ContentConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            ServiceMetrics metrics, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.cache = cache;
         this.changes = changes;
         this.check = config.cache().listenerCheck();
+        this.metrics = metrics;
+        // Registered here, where the cache's life is managed: read at each scrape.
+        metrics.representationCache(cache::statistics);
         this.url = url;
         this.user = user;
         this.password = password;
@@ -108,6 +113,7 @@ public class ChangeListener {
                 // What was announced while nobody listened is unknown: followers look again at everything.
                 changes.fire(ContentChange.everything());
                 if (failedBefore) {
+                    metrics.listenerReconnected();
                     LOG.info("Listening to PostgreSQL's change notifications again: the representation cache serves");
                     failedBefore = false;
                 }
@@ -118,6 +124,7 @@ public class ChangeListener {
                         statement.execute("SELECT 1");
                     } else {
                         for (PGNotification notification : received) {
+                            metrics.notificationReceived();
                             apply(notification.getParameter());
                         }
                     }

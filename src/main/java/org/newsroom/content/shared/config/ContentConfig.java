@@ -130,6 +130,13 @@ public interface ContentConfig {
         /** How often the purge runs (a scheduler period, or {@code off}). */
         @WithDefault("15m")
         String purgeEvery();
+
+        /**
+         * How often the backlog the metrics show ({@code content_outbox_backlog}, {@code content_webhooks_pending}) is
+         * counted (a scheduler period, or {@code off}): one statement each time.
+         */
+        @WithDefault("15s")
+        String backlogEvery();
     }
 
     interface Client {

@@ -25,6 +25,7 @@ import org.newsroom.content.shared.Hashing;
 import org.newsroom.content.shared.Time;
 import org.newsroom.content.shared.error.ApiException;
 import org.newsroom.content.shared.error.ErrorCode;
+import org.newsroom.content.shared.metrics.ServiceMetrics;
 import org.newsroom.content.shared.security.ServerSecret;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -66,11 +67,13 @@ public class Idempotency {
     private final ObjectMapper json;
     private final Clock clock;
     private final ServerSecret secret;
+    private final ServiceMetrics metrics;
 
-    public Idempotency(ObjectMapper json, Clock clock, ServerSecret secret) {
+    public Idempotency(ObjectMapper json, Clock clock, ServerSecret secret, ServiceMetrics metrics) {
         this.json = json;
         this.clock = clock;
         this.secret = secret;
+        this.metrics = metrics;
     }
 
     @AroundInvoke
@@ -91,6 +94,7 @@ public class Idempotency {
         Optional<IdempotencyRecord> stored = IdempotencyRecord.findByKey(key.scope(), keyHash);
         Optional<IdempotencyRecord> existing = stored.filter(record -> !record.isOlderThan(notBefore));
         if (existing.isPresent() && existing.get().answers(clientHash, requestHash)) {
+            metrics.idempotentReplay();
             return replay(existing.get(), answerKey(key));
         }
         Posted posted = (Posted) invocation.proceed();
