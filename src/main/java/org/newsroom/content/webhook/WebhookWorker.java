@@ -10,11 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.newsroom.content.shared.Time;
@@ -26,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -58,6 +62,8 @@ public class WebhookWorker {
     /** One permit per sender: a claim is made only for a sender that is free. */
     private final Semaphore senders;
     private final SecureRandom random = new SecureRandom();
+    /** When the instance began to stop (System.nanoTime), once it has: no new claims from then on. */
+    private volatile Long stoppingSince;
 
     public WebhookWorker(ContentConfig config, Clock clock, WebhookSender sender, ObjectMapper json,
             ServiceMetrics metrics) {
@@ -77,8 +83,42 @@ public class WebhookWorker {
         });
     }
 
+    /**
+     * The instance begins to stop (SIGTERM): no new claims; the sends under way go on during the shutdown delay and
+     * the draining of HTTP requests.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent stopping) {
+        beginStopping();
+    }
+
+    /**
+     * The application stops (the database is still there): the sends under way get until their own timeouts (connect
+     * plus read, counted from when stopping began) to finish and record their outcome; one still running after that
+     * is interrupted, and its claim expires with its lease (another instance sends it again).
+     */
+    void stop(@Observes ShutdownEvent stopped) {
+        beginStopping();
+        long deadline = stoppingSince + settings.connectTimeout().plus(settings.readTimeout()).toNanos();
+        try {
+            if (!sending.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.info("Webhook sends still under way at shutdown: interrupted, their claims expire and they are"
+                        + " sent again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sending.shutdownNow();
+    }
+
+    private synchronized void beginStopping() {
+        if (stoppingSince == null) {
+            stoppingSince = System.nanoTime();
+            sending.shutdown();
+        }
+    }
+
     @PreDestroy
-    void stop() {
+    void destroy() {
         sending.shutdownNow();
     }
 
@@ -106,6 +146,9 @@ public class WebhookWorker {
      * sender (at most its timeouts), and the next run hands the others new work.
      */
     public void run() {
+        if (stoppingSince != null) {
+            return;
+        }
         fanOut();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int free = senders.availablePermits();

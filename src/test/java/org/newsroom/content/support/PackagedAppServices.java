@@ -39,6 +39,8 @@ public class PackagedAppServices implements QuarkusTestResourceLifecycleManager 
         settings.put("content.comments.banned-words", "badword,Schlimm");
         settings.put("content.comments.repeat-window", "PT0S");
         settings.put("quarkus.http.cors.origins", "https://reader.example");
+        // No pause for load balancers when a test stops it (GracefulShutdownIT sets one).
+        settings.put("quarkus.shutdown.delay", "0S");
         return settings;
     }
 

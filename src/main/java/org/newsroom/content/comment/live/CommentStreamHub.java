@@ -32,6 +32,7 @@ import org.newsroom.content.shared.error.RetryLaterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -70,6 +71,8 @@ public class CommentStreamHub {
     private final Map<Long, ArticleStreams> articles = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** Set when the instance starts to stop: streams opened from then on end at once. */
+    private volatile boolean stopping;
 
     public CommentStreamHub(OutboxReads reads, ObjectMapper json, Clock clock, ContentConfig config) {
         this.reads = reads;
@@ -143,9 +146,24 @@ public class CommentStreamHub {
         }
     }
 
+    /**
+     * The instance starts to stop (SIGTERM; quarkus.shutdown.delay-enabled): every stream ends now. A stream is a
+     * request in flight, which the graceful shutdown would otherwise wait for until its timeout; the browser reconnects
+     * after its retry delay, by then to another instance. A stream opened during the delay ends at once the same way.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent stopping) {
+        this.stopping = true;
+        endAll();
+    }
+
     void stop(@Observes ShutdownEvent stopping) {
-        articles.values().forEach(group -> group.streams.forEach(stream -> stream.close("shutdown")));
+        this.stopping = true;
+        endAll();
         executor.shutdownNow();
+    }
+
+    private void endAll() {
+        articles.values().forEach(group -> group.streams.forEach(stream -> stream.close("shutdown")));
     }
 
     // ---- caps
@@ -180,6 +198,10 @@ public class CommentStreamHub {
             streams.streams.add(stream);
             return streams;
         });
+        if (stopping) {
+            stream.close("shutdown");
+            return;
+        }
         // What happened since the opening statement, and the replay after Last-Event-ID.
         look(group);
     }
