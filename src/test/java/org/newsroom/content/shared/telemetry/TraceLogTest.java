@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.content.support.ProblemAssertions.problem;
 
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.content.shared.cache.RepresentationCache;
 import org.newsroom.content.support.Fixtures;
 
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -38,6 +42,10 @@ class TraceLogTest {
     @Inject
     RepresentationCache cache;
 
+    @Inject
+    @Any
+    Instance<SpanExporter> exporters;
+
     private LogCapture logs;
 
     @BeforeEach
@@ -48,6 +56,13 @@ class TraceLogTest {
     @AfterEach
     void release() {
         logs.close();
+    }
+
+    @Test
+    void withoutAnEndpointSpansAreDroppedInTheProcess() {
+        // Quarkus installs its OTLP exporter only when no SpanExporter bean exists (SpansKeptInProcess says why).
+        assertTrue(exporters.isResolvable());
+        assertInstanceOf(SpansKeptInProcess.class, exporters.get());
     }
 
     @Test
