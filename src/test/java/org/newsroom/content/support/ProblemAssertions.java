@@ -1,6 +1,7 @@
 package org.newsroom.content.support;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +11,15 @@ import java.util.Map;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
-/** The whole RFC 9457 problem body, as every error test asserts it. */
+/** The whole RFC 9457 problem body, as every error test asserts it (its trace id included). */
 public final class ProblemAssertions {
 
     /** The media type of every error answer. */
     public static final String PROBLEM = "application/problem+json";
 
     private static final String TYPE_BASE = "https://content.example/problems/";
+    /** Every problem names its request's trace (README: Traces and logs). */
+    private static final String TRACE_ID = "[0-9a-f]{32}";
 
     /** What a client sees of each stable code (docs/http-api.md §6): its status, type and title. */
     private record Kind(int status, String slug, String title) {
@@ -56,7 +59,8 @@ public final class ProblemAssertions {
                 .body("title", equalTo(title))
                 .body("status", equalTo(status))
                 .body("instance", equalTo(instance))
-                .body("code", equalTo(code));
+                .body("code", equalTo(code))
+                .body("traceId", matchesPattern(TRACE_ID));
     }
 
     /** The whole problem for one of the stable codes: its status, type and title are the ones the code stands for. */
@@ -86,6 +90,7 @@ public final class ProblemAssertions {
         assertEquals(kind.status(), body.getInt("status"), answer.bodyText());
         assertEquals(instance, body.getString("instance"), answer.bodyText());
         assertEquals(code, body.getString("code"), answer.bodyText());
+        assertTrue(String.valueOf(body.getString("traceId")).matches(TRACE_ID), answer.bodyText());
         return body;
     }
 

@@ -12,9 +12,10 @@ import org.newsroom.content.shared.version.Version;
  * @param gzipped the body compressed with gzip, or null when its type is not one the service compresses
  * @param builtAt the cache's change count when the request that built it started (see RepresentationCache)
  * @param validUntil when a scheduled article goes live and the representation may change, or null
+ * @param route the route template of the endpoint that made it (shared/web/RouteTemplates), or null
  */
 record CachedAnswer(byte[] body, byte[] gzipped, String[] headers, Version version, Dependency dependency, long builtAt,
-        Instant validUntil) {
+        Instant validUntil, String route) {
 
     /** What Caffeine weighs: the bytes, and a fixed allowance for the key, the headers and the objects. */
     int weight() {

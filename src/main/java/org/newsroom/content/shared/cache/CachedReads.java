@@ -12,6 +12,7 @@ import org.newsroom.content.shared.config.ContentConfig;
 import org.newsroom.content.shared.version.KnownVersions;
 import org.newsroom.content.shared.version.Version;
 import org.newsroom.content.shared.web.ApiPaths;
+import org.newsroom.content.shared.web.RouteTemplates;
 
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -109,6 +110,8 @@ public class CachedReads {
     private static void reply(RoutingContext context, CachedAnswer answer) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
+        // Labelled with the endpoint's route, as if it had answered: metrics and the access log count it there.
+        RouteTemplates.label(request, answer.route());
         String[] headers = answer.headers();
         KnownVersions known = KnownVersions.ofRequest(request.headers().get(HttpHeaders.IF_NONE_MATCH),
                 request.headers().get(HttpHeaders.IF_MODIFIED_SINCE));
@@ -155,7 +158,8 @@ public class CachedReads {
             return;
         }
         cache.store(ticket, new CachedAnswer(prepared.body(), prepared.gzipped(), kept.toArray(String[]::new),
-                version, ticket.dependency(), ticket.builtAt(), prepared.validUntil()));
+                version, ticket.dependency(), ticket.builtAt(), prepared.validUntil(),
+                RouteTemplates.of(context.request())));
     }
 
     /** The version an {@code ETag} and {@code Last-Modified} pair names; null when the tag is not one. */

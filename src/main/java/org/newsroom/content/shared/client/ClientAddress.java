@@ -44,4 +44,12 @@ public class ClientAddress {
                 : request.remoteAddress();
         return resolver.identify(peer == null ? null : peer.hostAddress(), request.headers().getAll(FORWARDED_FOR));
     }
+
+    /**
+     * The network this request's client is logged as: its IPv4 /24 or IPv6 /48, never its address (README: Security
+     * and privacy).
+     */
+    public String loggedNetworkOf(HttpServerRequest request) {
+        return ClientResolver.loggedNetwork(of(request));
+    }
 }

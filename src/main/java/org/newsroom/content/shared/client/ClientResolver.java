@@ -88,6 +88,15 @@ public final class ClientResolver {
         return client.identity();
     }
 
+    /**
+     * The network a client {@link #identify identified} as {@code identity} is logged as ({@link IpLiteral#loggedNetwork}),
+     * or {@code unknown}.
+     */
+    public static String loggedNetwork(String identity) {
+        String address = identity.endsWith("/64") ? identity.substring(0, identity.length() - 3) : identity;
+        return IpLiteral.exactly(address).map(IpLiteral::loggedNetwork).orElse(UNKNOWN_PEER);
+    }
+
     public boolean trustsAnyProxy() {
         return !trusted.isEmpty();
     }

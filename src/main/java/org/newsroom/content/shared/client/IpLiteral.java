@@ -66,6 +66,18 @@ public record IpLiteral(byte[] bytes) {
         return NetUtil.bytesToIpAddress(network) + "/64";
     }
 
+    /**
+     * The block this address is logged as (README: Security and privacy): its IPv4 /24 ({@code 192.0.2.0/24}) or its
+     * IPv6 /48 ({@code 2001:db8:1::/48}), a network shared by many subscribers, never the address or the /64 that
+     * stands for one client.
+     */
+    public String loggedNetwork() {
+        int keptBytes = isIpv4() ? 3 : 6;
+        byte[] network = Arrays.copyOf(bytes, bytes.length);
+        Arrays.fill(network, keptBytes, bytes.length, (byte) 0);
+        return NetUtil.bytesToIpAddress(network) + "/" + keptBytes * 8;
+    }
+
     /** Whether this address lies in the block of {@code prefixLength} bits starting at {@code network}. */
     boolean isIn(IpLiteral network, int prefixLength) {
         if (network.bytes.length != bytes.length) {

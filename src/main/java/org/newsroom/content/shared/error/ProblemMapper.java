@@ -194,7 +194,7 @@ public class ProblemMapper {
     }
 
     private static Response problem(ErrorCode code, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem(code.type, code.title, code.status, detail, uri.getPath(), code.name(), errors);
+        Problem body = Problem.of(code, detail, uri.getPath(), errors);
         return Response.status(code.status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

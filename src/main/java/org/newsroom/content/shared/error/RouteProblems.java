@@ -62,8 +62,7 @@ public class RouteProblems {
 
     /** Answers the problem from the event loop, before the REST layer. */
     public static void write(RoutingContext context, ErrorCode code, String detail) {
-        Problem problem = new Problem(code.type, code.title, code.status, detail, context.request().path(),
-                code.name(), List.of());
+        Problem problem = Problem.of(code, detail, context.request().path(), List.of());
         context.response().setStatusCode(code.status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));
     }

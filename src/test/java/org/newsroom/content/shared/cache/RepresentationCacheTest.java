@@ -293,7 +293,7 @@ class RepresentationCacheTest {
 
     private static CachedAnswer answer(Ticket ticket) {
         return new CachedAnswer(new byte[]{'{', '}'}, null, new String[]{"content-type", "application/json"},
-                new Version("t", null, false), ticket.dependency(), ticket.builtAt(), null);
+                new Version("t", null, false), ticket.dependency(), ticket.builtAt(), null, null);
     }
 
     private void awaitHeadline(long id, String headline) {
