@@ -2,13 +2,18 @@
 # Throughput against the limit: the packaged service against nginx serving the same article JSON as a file (the read
 # limit) and against pgbench's single-row insert (the write limit), in one run on one machine.
 #
-#   bench/throughput.sh                       # build, then measure (about 2 minutes plus the build)
+#   bench/throughput.sh                       # build, then measure (about 5 minutes plus the build)
 #   SKIP_BUILD=1 bench/throughput.sh          # use the jar already in target/quarkus-app
 #   DURATION=10s RUNS=3 bench/throughput.sh   # each wrk run 10 s, the median of 3 runs (default: 5s, 1 run)
 #   THREADS=2 CONNECTIONS=32 ...              # wrk -t/-c (defaults 2 and 32); PG_BIN=... PostgreSQL's bin folder
-#   WARMUP=3s                                 # each request sent this long, unmeasured, before the runs (0: none)
+#   WARMUP=3s                                 # each request sent this long, unmeasured, before the runs (default 10s;
+#                                             # 0: none). Less leaves the instrumented path half-compiled (RESULTS.md)
 #   JAVA_OPTS="-Xmx256m"                      # JVM options of the service (none by default)
 #   READS="nginx json"                        # only these reads (default: all of them); the POST always runs
+#   COMPARE="noaccess:QUARKUS_LOG_CATEGORY__ORG_NEWSROOM_CONTENT_ACCESS__LEVEL=WARN notrace:QUARKUS_OTEL_SDK_DISABLED=true"
+#                                             # what settings cost: one more instance per entry (name:VAR=value[,...]),
+#                                             # the cached article JSON measured on each, on the default instance and on
+#                                             # nginx in turn, RUNS rounds (a second table); default: none
 #
 # What it does:
 #  1. starts a throwaway PostgreSQL (initdb/pg_ctl from PG_BIN, PATH or /usr/local/bin) on a free port, with its
@@ -39,7 +44,7 @@ DURATION=${DURATION:-5s}
 RUNS=${RUNS:-1}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-WARMUP=${WARMUP:-3s}
+WARMUP=${WARMUP:-10s}
 
 log() { printf '[throughput.sh] %s\n' "$*" >&2; }
 
@@ -59,6 +64,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/news-content-throughput.XXXXXX")
 chmod 755 "$work"
 service=""
 uncached_service=""
+compare_pids=()
 nginx_pid=""
 pg_data=""
 
@@ -76,6 +82,7 @@ cleanup() {
   set +e
   if [ -n "$service" ]; then kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; fi
   if [ -n "$uncached_service" ]; then kill "$uncached_service" 2>/dev/null; wait "$uncached_service" 2>/dev/null; fi
+  for pid in "${compare_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   if [ -n "$nginx_pid" ]; then
     [ -s "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
     kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null
@@ -173,6 +180,16 @@ base="http://127.0.0.1:$port"
 start_service target/throughput-uncached.log CONTENT_CACHE_ENABLED=false
 uncached_service=$started
 uncached_base="http://127.0.0.1:$port"
+# COMPARE: one more instance per entry, with its settings (the same database, its own representation cache).
+compare_names=()
+declare -A compare_base=()
+for entry in ${COMPARE:-}; do
+  IFS=, read -r -a settings <<<"${entry#*:}"
+  start_service "target/throughput-${entry%%:*}.log" "${settings[@]}"
+  compare_pids+=("$started")
+  compare_names+=("${entry%%:*}")
+  compare_base[${entry%%:*}]="http://127.0.0.1:$port"
+done
 
 # --- 3. The article, its comments, nginx -----------------------------------------------------------------------------
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -329,6 +346,28 @@ for name in "${reads[@]}"; do
   result[$name]=$(cat "$work/result.$name")
 done
 
+# COMPARE: nginx, the default instance and each compared one in turn, RUNS rounds, so that the machine's drift falls on
+# all of them alike; the median of each.
+declare -A compared=()
+if [ "${#compare_names[@]}" -gt 0 ]; then
+  for name in "${compare_names[@]}"; do
+    [ "$WARMUP" = 0 ] || wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk-report.lua \
+      "${compare_base[$name]}/api/v1/articles/$ref" >/dev/null
+  done
+  for i in $(seq 1 "$RUNS"); do
+    for name in nginx default "${compare_names[@]}"; do
+      case $name in
+        nginx) target=${url[nginx]} ;;
+        default) target=${url[json]} ;;
+        *) target="${compare_base[$name]}/api/v1/articles/$ref" ;;
+      esac
+      r=$(wrk_once bench/wrk-report.lua "$target")
+      log "    compare round $i, $name: $r"
+      compared[$name]+="$r"$'\n'
+    done
+  done
+fi
+
 if [ "$WARMUP" != 0 ]; then
   BENCH_ARTICLE=$ref BENCH_RUN="warmup-$RANDOM$RANDOM" BENCH_OFFSET=200 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
     -s bench/post-comment.lua "$base/api/v1/articles/$ref/comments" >/dev/null
@@ -416,3 +455,20 @@ echo "req/s counts answers that are not errors; p99 is over all answers. Errors:
 echo "errors (wrk's count); for the POST, every non-2xx and socket error. A search beyond content.limits.expensive-reads"
 echo "(default 4) running at once is refused with a 503 after a 250 ms pause: those are its errors (and its p99)."
 echo "Service resident memory after the run (VmRSS of the JVM with the cache, default settings, JAVA_OPTS: ${JAVA_OPTS:-none}): $rss"
+if [ "${#compare_names[@]}" -gt 0 ]; then
+  echo
+  echo "Settings compared (COMPARE): the cached article JSON, each instance measured in turn with nginx, $RUNS round(s), medians:"
+  echo
+  echo "| Instance | settings | req/s | p99 | ratio |"
+  echo "|---|---|---:|---:|---:|"
+  read -r compare_nginx _ _ <<<"$(printf '%s' "${compared[nginx]}" | sort -n -k1,1 | sed -n "$(((RUNS + 1) / 2))p")"
+  for name in nginx default "${compare_names[@]}"; do
+    read -r rps p99 _ <<<"$(printf '%s' "${compared[$name]}" | sort -n -k1,1 | sed -n "$(((RUNS + 1) / 2))p")"
+    case $name in
+      nginx) settings="the same bytes from a file"; r="100% (limit)" ;;
+      default) settings="default"; r="$(ratio "$rps" "$compare_nginx") of nginx" ;;
+      *) settings=$(printf '%s\n' ${COMPARE} | sed -n "s/^$name://p" | tr ',' ' '); r="$(ratio "$rps" "$compare_nginx") of nginx" ;;
+    esac
+    printf '| %s | `%s` | %s | %s ms | %s |\n' "$name" "$settings" "$(printf '%.0f' "$rps")" "$p99" "$r"
+  done
+fi
