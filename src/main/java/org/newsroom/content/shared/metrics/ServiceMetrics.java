@@ -1,8 +1,12 @@
 package org.newsroom.content.shared.metrics;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * it, Metrics). Tags take only the fixed values named here, never an id, a slug, an address or a text: the number of
  * series stays the same however much content there is. Counted when the work is done in the transaction; a
  * transaction that fails to commit after that is counted too (rare, and metrics are not the record: the database is).
+ * <p>
+ * Every counter is registered once, here, with each of its tag values: a scrape shows every series from the start (at
+ * zero), and counting is an increment, not a registry lookup.
  */
 @ApplicationScoped
 public class ServiceMetrics {
@@ -31,7 +38,16 @@ public class ServiceMetrics {
     private final Counter reportsRepeated;
     private final Counter notifications;
     private final Counter listenerReconnects;
+    private final Counter searches;
+    private final Map<String, Counter> moderationDecisions;
+    private final Map<String, Counter> feeds;
+    private final Map<String, Counter> webhookAttempts;
     private final MeterRegistry registry;
+
+    /** Every value each tag can take. */
+    static final List<String> MODERATION_ACTIONS = List.of("approve", "reject", "spam", "delete");
+    static final List<String> FEED_KINDS = List.of("rss", "atom", "json");
+    static final List<String> WEBHOOK_OUTCOMES = List.of("delivered", "retrying", "failed");
 
     public ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,6 +65,14 @@ public class ServiceMetrics {
         this.listenerReconnects = Counter.builder("content.cache.listener.reconnects")
                 .description("Times the change listener listened again after losing its connection")
                 .register(registry);
+        this.searches = Counter.builder("content.searches").description("Searches run against the database")
+                .register(registry);
+        this.moderationDecisions = byTag(MODERATION_ACTIONS, action -> Counter.builder("content.moderation.decisions")
+                .description("Moderators' decisions, by action").tag("action", action).register(registry));
+        this.feeds = byTag(FEED_KINDS, kind -> Counter.builder("content.feeds")
+                .description("Feeds built from the database, by kind").tag("kind", kind).register(registry));
+        this.webhookAttempts = byTag(WEBHOOK_OUTCOMES, outcome -> Counter.builder("content.webhooks.attempts")
+                .description("Webhook delivery attempts, by outcome").tag("outcome", outcome).register(registry));
     }
 
     /**
@@ -92,8 +116,7 @@ public class ServiceMetrics {
 
     /** One webhook attempt's outcome: delivered, retrying (it will be tried again) or failed (given up). */
     public void webhookAttempt(String outcome) {
-        Counter.builder("content.webhooks.attempts").description("Webhook delivery attempts, by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        tagged(webhookAttempts, outcome).increment();
     }
 
     private void cacheCounter(String what, String description, Supplier<RepresentationCache.Statistics> statistics,
@@ -123,20 +146,31 @@ public class ServiceMetrics {
 
     /** A moderator's decision: approve, reject, spam, or delete. */
     public void moderationDecision(String action) {
-        Counter.builder("content.moderation.decisions").description("Moderators' decisions, by action")
-                .tag("action", action).register(registry).increment();
+        tagged(moderationDecisions, action).increment();
     }
 
     /** A search that ran against the database (one the representation cache answered is an HTTP request only). */
     public void search() {
-        Counter.builder("content.searches").description("Searches run against the database").register(registry)
-                .increment();
+        searches.increment();
     }
 
     /** A feed built from the database: rss, atom or json. */
     public void feed(Enum<?> kind) {
-        Counter.builder("content.feeds").description("Feeds built from the database, by kind")
-                .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        tagged(feeds, kind.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    private static Map<String, Counter> byTag(List<String> values, Function<String, Counter> register) {
+        return values.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), register));
+    }
+
+    /** The counter of one tag value; a value not listed above is a programming error, not a new series. */
+    private static Counter tagged(Map<String, Counter> counters, String value) {
+        Counter counter = counters.get(value);
+        if (counter == null) {
+            throw new IllegalArgumentException(
+                    "Not a tag value of this counter: " + value + " (" + counters.keySet() + ")");
+        }
+        return counter;
     }
 
     private Counter posted(String outcome) {

@@ -105,6 +105,24 @@ class MetricsTest {
         }
     }
 
+    /** Each tagged counter shows every value it can take from the start (at zero until counted), and no other. */
+    @Test
+    void taggedCountersShowEachOfTheirValuesAndNoOther() {
+        String metrics = scrape();
+        Map<String, List<String>> expected = Map.of(
+                "content_moderation_decisions_total{action=", ServiceMetrics.MODERATION_ACTIONS,
+                "content_feeds_total{kind=", ServiceMetrics.FEED_KINDS,
+                "content_webhooks_attempts_total{outcome=", ServiceMetrics.WEBHOOK_OUTCOMES);
+        expected.forEach((series, values) -> {
+            List<String> shown = metrics.lines().filter(line -> line.startsWith(series))
+                    .map(line -> line.substring(series.length() + 1, line.indexOf('"', series.length() + 1)))
+                    .sorted().toList();
+            assertEquals(values.stream().sorted().toList(), shown, series);
+        });
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("content_searches_total ")),
+                "content_searches_total");
+    }
+
     private static String scrape() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
