@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.content.support.Fixtures;
+import org.newsroom.content.support.MovableClock;
 import org.newsroom.content.webhook.WebhookBacklog;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +37,9 @@ class MetricsTest {
 
     @Inject
     WebhookBacklog backlog;
+
+    @Inject
+    MovableClock clock;
 
     @Test
     void httpRequestsAreLabelledByRouteTemplateNeverByPathIdOrSlug() {
@@ -121,6 +127,28 @@ class MetricsTest {
         });
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("content_searches_total ")),
                 "content_searches_total");
+    }
+
+    /**
+     * The outbox backlog counts an event as due by the service's clock, as the fan-out does: a publication scheduled
+     * three hours ahead is not waiting yet, and is once the clock has passed its time (the database's own clock has
+     * not).
+     */
+    @Test
+    void theOutboxBacklogCountsWhatIsDueByTheServicesClock() {
+        try {
+            Fixtures.createArticle(
+                    Map.of("headline", Fixtures.unique("Scheduled for the backlog"), "status", "published",
+                            "publishedAt", Instant.now().plus(Duration.ofHours(3)).toString(), "paragraphs",
+                            List.of(Map.of("type", "paragraph", "text", "Later."))));
+            backlog.count();
+            double before = value("content_outbox_backlog");
+            clock.advance(Duration.ofHours(4));
+            backlog.count();
+            assertTrue(value("content_outbox_backlog") >= before + 1, "the scheduled publication is due now");
+        } finally {
+            clock.reset();
+        }
     }
 
     private static String scrape() {
