@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.content.support.RawHttp.chunkSize;
+import static org.newsroom.content.support.RawHttp.line;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -95,6 +97,17 @@ class GracefulShutdownIT {
 
         boolean complete() {
             return result == Result.COMPLETE;
+        }
+
+        /**
+         * A readiness answer that says the instance is shutting down: Quarkus's "Graceful Shutdown" check DOWN. Only
+         * that one is this test's subject. The database check may blip DOWN under this test's load (its own connection
+         * to PostgreSQL slower than its 2 s on a busy 2-core machine, seen once in a full verify); an orchestrator
+         * does not act on one failed probe either.
+         */
+        boolean shuttingDown() {
+            return complete() && status == 503 && body != null && "DOWN".equals(
+                    JsonPath.from(body).getString("checks.find { it.name == 'Graceful Shutdown' }.status"));
         }
 
         @Override
@@ -211,13 +224,14 @@ class GracefulShutdownIT {
             assertTrue(lastRequests.stream().allMatch(o -> o.result() == Result.REFUSED),
                     "requests after the listener closed: " + lastRequests);
 
-            // Readiness: UP until SIGTERM, DOWN from its first DOWN on, and DOWN before the listener closed.
+            // Readiness: not shutting down until SIGTERM, shutting down (DOWN) from then on, and before the listener
+            // closed.
             List<Outcome> readiness = all.stream().filter(o -> o.kind() == Kind.READINESS).toList();
-            Optional<Outcome> firstDown = readiness.stream().filter(o -> o.complete() && o.status() == 503)
-                    .findFirst();
-            assertTrue(firstDown.isPresent(), "readiness never answered DOWN (503): " + readiness);
-            assertTrue(firstDown.get().sentAt() > sigtermAt, "readiness was DOWN before SIGTERM: " + firstDown);
-            assertTrue(readiness.stream().filter(o -> o.endedAt() < sigtermAt).allMatch(o -> o.status() == 200),
+            Optional<Outcome> firstDown = readiness.stream().filter(Outcome::shuttingDown).findFirst();
+            assertTrue(firstDown.isPresent(), "readiness never answered shutting down (503): " + readiness);
+            assertTrue(firstDown.get().sentAt() > sigtermAt,
+                    "readiness was shutting down before SIGTERM: " + firstDown);
+            assertTrue(readiness.stream().filter(o -> o.endedAt() < sigtermAt).noneMatch(Outcome::shuttingDown),
                     "readiness before SIGTERM: " + readiness);
             assertTrue(readiness.stream().filter(o -> o.sentAt() > firstDown.get().sentAt())
                     .noneMatch(o -> o.status() == 200), "readiness UP again after DOWN: " + readiness);
@@ -302,7 +316,7 @@ class GracefulShutdownIT {
             while (sending && inRotation) {
                 long next = System.nanoTime() + READINESS_EVERY.toNanos();
                 Outcome ready = poll.get();
-                if (!downSeen && ready.complete() && ready.status() == 503) {
+                if (!downSeen && ready.shuttingDown()) {
                     downSeen = true;
                     pacing.schedule(() -> {
                         outOfRotationAt = System.nanoTime();
@@ -462,24 +476,6 @@ class GracefulShutdownIT {
             return new Outcome(kind, sentAt, System.nanoTime(), Result.BROKEN, status.get(), null,
                     stage.get() + ": " + e);
         }
-    }
-
-    private static int chunkSize(InputStream in) throws IOException {
-        return Integer.parseInt(line(in).split(";")[0].trim(), 16);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int previous = -1;
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (previous == '\r' && b == '\n') {
-                byte[] bytes = line.toByteArray();
-                return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
-            }
-            line.write(b);
-            previous = b;
-        }
-        throw new IOException("the connection ended inside a line");
     }
 
     private Outcome record(Outcome outcome) {

@@ -118,12 +118,13 @@ public final class RawHttp {
         return new Response(status, headers, body);
     }
 
-    private static int chunkSize(InputStream in) throws IOException {
+    /** The size of the next chunk of a chunked body, from its size line (extensions ignored). */
+    public static int chunkSize(InputStream in) throws IOException {
         return Integer.parseInt(line(in).split(";")[0].trim(), 16);
     }
 
     /** One CRLF-ended line, without its CRLF. */
-    private static String line(InputStream in) throws IOException {
+    public static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int previous = -1;
         for (int b = in.read(); b != -1; b = in.read()) {
